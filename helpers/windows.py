@@ -1,0 +1,85 @@
+"""Sliding windows over sequences, as NumPy views (no Python loop over windows).
+
+- :func:`seq2seq_windows`: char ids -> (X, Y) with Y shifted one step, for many-to-many RNNs.
+- :func:`many_to_one_windows`: a (time, features) series -> (X, y), y the target right after
+  each window, for many-to-one RNNs such as the stock lab.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from numpy.lib.stride_tricks import sliding_window_view
+
+__all__ = ["seq2seq_windows", "many_to_one_windows"]
+
+
+def _check_length(length: int, steps: int) -> None:
+    if isinstance(length, bool) or not isinstance(length, (int, np.integer)):
+        raise TypeError(f"window length must be an int, got {length!r}")
+    if length < 1:
+        raise ValueError(f"window length {length} must be at least 1")
+    if length >= steps:
+        raise ValueError(
+            f"window length {length} leaves no target: the series has only {steps} steps "
+            f"(need at least {length + 1})"
+        )
+
+
+def seq2seq_windows(ids: np.ndarray, length: int) -> tuple[np.ndarray, np.ndarray]:
+    """Windows of ``length`` ids and the same windows shifted by one step.
+
+    Args:
+        ids: shape (T,), e.g. ``CharVocab.encode(text)``.
+        length: window length L, 1 <= L < T.
+
+    Returns:
+        X, Y: each shape (T - L, L); ``Y[i] == ids[i + 1 : i + L + 1]``.
+
+    Example:
+        >>> X, Y = seq2seq_windows(np.arange(5), 3)
+        >>> X.tolist(), Y.tolist()
+        ([[0, 1, 2], [1, 2, 3]], [[1, 2, 3], [2, 3, 4]])
+    """
+    ids = np.asarray(ids)
+    if ids.ndim != 1:
+        raise ValueError(f"ids must be 1-D (time,), got shape {ids.shape}")
+    _check_length(length, len(ids))
+    w = sliding_window_view(ids, length + 1)  # (T - L, L + 1)
+    return np.ascontiguousarray(w[:, :-1]), np.ascontiguousarray(w[:, 1:])
+
+
+def many_to_one_windows(
+    features: np.ndarray, length: int, target_column: int = -1
+) -> tuple[np.ndarray, np.ndarray]:
+    """Windows of ``length`` rows and the target value of the row right after each window.
+
+    Args:
+        features: shape (T, F), one row per time step.
+        length: window length L, 1 <= L < T.
+        target_column: the column of ``features`` to predict (default the last, Close).
+
+    Returns:
+        X: shape (T - L, L, F), ``X[i] == features[i : i + L]``.
+        y: shape (T - L, 1), ``y[i] == features[i + L, target_column]``.
+
+    Example:
+        >>> X, y = many_to_one_windows(np.arange(12.0).reshape(6, 2), 4)
+        >>> X.shape, y.ravel().tolist()
+        ((2, 4, 2), [9.0, 11.0])
+    """
+    features = np.asarray(features)
+    if features.ndim != 2:
+        raise ValueError(f"features must be 2-D (time, features), got shape {features.shape}")
+    n_features = features.shape[1]
+    if isinstance(target_column, bool) or not isinstance(target_column, (int, np.integer)):
+        raise TypeError(f"target_column must be an int, got {target_column!r}")
+    if not -n_features <= target_column < n_features:
+        raise ValueError(
+            f"target_column {target_column} is out of range for {n_features} feature columns"
+        )
+    _check_length(length, features.shape[0])
+    w = sliding_window_view(features, length + 1, axis=0)  # (T - L, F, L + 1)
+    w = np.moveaxis(w, 2, 1)  # (T - L, L + 1, F)
+    X = np.ascontiguousarray(w[:, :length, :])
+    y = np.ascontiguousarray(w[:, length, target_column][:, None])
+    return X, y

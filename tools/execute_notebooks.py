@@ -1,0 +1,66 @@
+"""Execute notebooks top to bottom, each in a fresh kernel, and time them.
+
+    python tools/execute_notebooks.py --out build        # `make run`: executed copies + HTML
+    python tools/execute_notebooks.py --inplace [NB...]  # `make outputs`: refresh stored outputs
+
+Each notebook runs with notebooks/ as its working directory. One progress line per notebook.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+
+import nbformat
+from nbclient import NotebookClient
+
+sys.path.insert(0, str(Path(__file__).parent))
+import notebook_form  # noqa: E402
+
+ROOT = Path(__file__).resolve().parent.parent
+NOTEBOOKS = ROOT / "notebooks"
+
+
+def execute(path: Path, timeout: int = 600) -> tuple[nbformat.NotebookNode, float]:
+    """Run one notebook in a fresh python3 kernel; return it executed and the seconds taken."""
+    nb = nbformat.read(path, as_version=4)
+    start = time.perf_counter()
+    NotebookClient(
+        nb, timeout=timeout, kernel_name="python3", resources={"metadata": {"path": str(path.parent)}}
+    ).execute()
+    return nb, time.perf_counter() - start
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("paths", nargs="*", type=Path, help="default: notebooks/*.ipynb")
+    where = parser.add_mutually_exclusive_group(required=True)
+    where.add_argument("--out", type=Path, help="write executed .ipynb and .html here")
+    where.add_argument("--inplace", action="store_true", help="overwrite the stored notebooks")
+    args = parser.parse_args(argv)
+    paths = args.paths or sorted(NOTEBOOKS.glob("*.ipynb"))
+    if args.out:
+        from nbconvert import HTMLExporter
+
+        args.out.mkdir(parents=True, exist_ok=True)
+    total = 0.0
+    for i, path in enumerate(paths, 1):
+        nb, seconds = execute(path)
+        total += seconds
+        if args.inplace:
+            notebook_form.write(nb, path)
+            target = path
+        else:
+            target = args.out / path.name
+            notebook_form.write(nb, target)
+            html, _ = HTMLExporter().from_notebook_node(nb)
+            target.with_suffix(".html").write_text(html, encoding="utf-8")
+        print(f"[{i}/{len(paths)}] {path.name}: {seconds:.1f} s -> {target}", flush=True)
+    print(f"{len(paths)} notebooks in {total:.1f} s")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
