@@ -95,9 +95,11 @@ def load_stock(path: str | Path | None = None, min_rows: int = 1) -> StockData:
     for r, row in enumerate(body):
         line = r + 2  # the file's line number: 1-based, after the header
         if len(row) < len(rows[0]):
-            raise ValueError(f"{path.name} line {line} has {len(row)} fields, expected {len(rows[0])}")
+            raise ValueError(
+                f"{path.name} line {line} has {len(row)} fields, expected {len(rows[0])}"
+            )
         dates[r] = _parse_date(row[where[0]], path.name, line)
-        for c, (name, i) in enumerate(zip(COLUMNS, where[1:])):
+        for c, (name, i) in enumerate(zip(COLUMNS, where[1:], strict=True)):
             values[r, c] = _parse_number(row[i], name, path.name, line)
 
     order = np.argsort(dates, kind="stable")

@@ -68,8 +68,9 @@ class CharVocab:
             try:
                 ids[pos] = self._index[c]
             except KeyError:
+                known = "".join(self.chars)
                 raise ValueError(
-                    f"character {c!r} at position {pos} is not in the vocabulary {''.join(self.chars)!r}"
+                    f"character {c!r} at position {pos} is not in the vocabulary {known!r}"
                 ) from None
         return ids
 

@@ -71,7 +71,7 @@ def train_steps(model, x, y, steps: int, *, record_predictions: bool = False) ->
             loss = model.compute_loss(x=x, y=y, y_pred=y_pred, training=True)
             scaled = model.optimizer.scale_loss(loss)
         weights = model.trainable_weights
-        model.optimizer.apply_gradients(zip(tape.gradient(scaled, weights), weights))
+        model.optimizer.apply_gradients(zip(tape.gradient(scaled, weights), weights, strict=True))
         return loss, tf.argmax(y_pred, axis=-1, output_type=tf.int32)
 
     @tf.function

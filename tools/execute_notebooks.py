@@ -28,7 +28,10 @@ def execute(path: Path, timeout: int = 600) -> tuple[nbformat.NotebookNode, floa
     nb = nbformat.read(path, as_version=4)
     start = time.perf_counter()
     NotebookClient(
-        nb, timeout=timeout, kernel_name="python3", resources={"metadata": {"path": str(path.parent)}}
+        nb,
+        timeout=timeout,
+        kernel_name="python3",
+        resources={"metadata": {"path": str(path.parent)}},
     ).execute()
     return nb, time.perf_counter() - start
 

@@ -1,6 +1,6 @@
 """The setup cell that opens every notebook, as stamped by tools/stamp_notebooks.py."""
 
-SETUP_CELL = '''\
+SETUP_CELL = """\
 # Setup: the same cell opens every lab.
 import os
 import sys
@@ -36,7 +36,7 @@ import helpers
 
 SEED = 777  # the lecture's seed; keras.utils.set_random_seed(SEED) again before each model
 keras.utils.set_random_seed(SEED)
-print(f"TensorFlow {{tf.__version__}} | Keras {{keras.__version__}} | NumPy {{np.__version__}}")'''
+print(f"TensorFlow {{tf.__version__}} | Keras {{keras.__version__}} | NumPy {{np.__version__}}")"""
 
 
 def setup_cell(repo_url: str = "") -> str:

@@ -1,0 +1,45 @@
+# RNN labs: `make lab` to learn, `make test` to check everything. Each target creates .venv first.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+NOTEBOOKS := $(wildcard notebooks/*.ipynb)
+LINTED := helpers tests tools benchmarks data notebooks
+
+.PHONY: lab test run outputs format lint bench bench-notebooks test-latest constraints clean
+
+# (Re)install when the requirements change; constraints.txt pins the exact versions.
+$(STAMP): requirements.txt requirements-dev.txt constraints.txt pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -r requirements-dev.txt -c constraints.txt
+	$(BIN)/python -m pip install --quiet --no-deps -e .
+	touch $@
+
+lab: $(STAMP)  ## open JupyterLab on the notebooks
+	$(BIN)/jupyter lab notebooks/
+
+test: $(STAMP) lint  ## unit tests, notebook form and hygiene, nbval (strict) over every notebook
+	$(BIN)/pytest -p no:cacheprovider tests --nbval notebooks \
+	  --nbval-current-env --nbval-sanitize-with tests/nbval_sanitize.cfg
+
+lint: $(STAMP)
+	$(BIN)/ruff check $(LINTED)
+	$(BIN)/ruff format --check $(LINTED)
+
+run: $(STAMP)  ## execute every notebook headless into build/ (.ipynb + .html); stored ones untouched
+	$(BIN)/python tools/execute_notebooks.py --out build
+
+outputs: $(STAMP)  ## re-execute the stored notebooks in place (after changing one)
+	$(BIN)/python tools/execute_notebooks.py --inplace $(NB)
+
+format: $(STAMP)  ## ruff format + notebook normal form
+	$(BIN)/ruff format $(LINTED)
+	$(BIN)/python tools/notebook_form.py $(NOTEBOOKS)
+
+constraints: $(STAMP)  ## re-pin constraints.txt from the installed environment
+	{ head -n 2 constraints.txt; $(BIN)/python -m pip freeze --exclude-editable | sort -f; } > constraints.tmp
+	mv constraints.tmp constraints.txt
+
+clean:
+	rm -rf build .pytest_cache .ruff_cache

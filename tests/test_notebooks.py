@@ -1,0 +1,97 @@
+"""Hygiene of the stored notebooks: what a reader sees must be what a clean run gives.
+
+nbval (run by `make test`) re-executes every notebook and compares outputs; these checks catch
+what nbval does not: run order, stderr, machine-specific text, the shared setup cell, the form.
+"""
+
+import re
+import sys
+from pathlib import Path
+
+import nbformat
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "tools"))
+import notebook_form  # noqa: E402
+import stamp_notebooks  # noqa: E402
+
+NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb"))
+EXPECTED = [
+    "00_rnn_basics",
+    "01_hihello",
+    "02_long_sequences",
+    "03_stacked_rnn_softmax",
+    "04_stock_prediction",
+]
+VOLATILE = re.compile(
+    r"(/work/|/tmp/|/root/|/home/|/Users/|[A-Z]:\\\\|site-packages|0x[0-9a-fA-F]{6,}"
+    r"|ms/step|s/step|\x1b\[)"
+)
+
+
+def output_text(out) -> str:
+    if "text" in out:
+        return "".join(out["text"])
+    data = out.get("data", {})
+    return "".join(
+        "".join(v) if isinstance(v, list) else str(v)
+        for k, v in data.items()
+        if k.startswith("text/")
+    )
+
+
+def test_the_five_labs_are_there():
+    assert [p.stem for p in NOTEBOOKS] == EXPECTED
+
+
+@pytest.fixture(params=NOTEBOOKS, ids=lambda p: p.stem)
+def nb(request):
+    return request.param, nbformat.read(request.param, as_version=4)
+
+
+def test_valid_nbformat_4_with_python3_kernel(nb):
+    path, notebook = nb
+    nbformat.validate(notebook)
+    assert notebook.nbformat == 4
+    assert notebook.metadata.kernelspec.name == "python3"
+
+
+def test_in_normal_form(nb):
+    path, notebook = nb
+    assert path.read_text(encoding="utf-8") == notebook_form.dumps(
+        notebook_form.normalize(nbformat.read(path, as_version=4))
+    ), f"{path.name} is not in normal form: run `make format`"
+
+
+def test_executed_once_top_to_bottom(nb):
+    path, notebook = nb
+    counts = [c.execution_count for c in notebook.cells if c.cell_type == "code"]
+    assert counts == list(range(1, len(counts) + 1)), f"{path.name}: rerun it in a fresh kernel"
+
+
+def test_no_stderr_errors_or_machine_specific_text(nb):
+    path, notebook = nb
+    for i, cell in enumerate(notebook.cells):
+        for out in cell.get("outputs", []):
+            assert out.output_type != "error", f"{path.name} cell {i}: stored error {out.ename}"
+            assert out.get("name") != "stderr", f"{path.name} cell {i}: {output_text(out)[:200]}"
+            found = VOLATILE.search(output_text(out))
+            assert not found, f"{path.name} cell {i}: {found.group(0)!r} in an output"
+
+
+def test_opens_like_a_lab(nb):
+    path, notebook = nb
+    title = notebook.cells[stamp_notebooks.title_index(notebook)]
+    assert title.cell_type == "markdown"
+    assert re.match(r"# Lab 12-\d: \S", title.source), title.source[:80]
+    assert any(
+        c.cell_type == "markdown" and re.search(r"^#+ .*Exercises", c.source, re.M)
+        for c in notebook.cells
+    ), f"{path.name} has no Exercises section"
+
+
+def test_setup_cell_and_badge_agree_with_the_repository_setting(nb):
+    path, notebook = nb
+    problems = stamp_notebooks.check(notebook, path, stamp_notebooks.repository_url())
+    assert not problems, problems

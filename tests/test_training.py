@@ -1,0 +1,85 @@
+import os
+
+os.environ.setdefault("TF_ENABLE_ONEDNN_OPTS", "0")  # repeatable float sums, as in the notebooks
+
+import keras
+import numpy as np
+import pytest
+
+from helpers.text import CharVocab
+from helpers.training import first_step_all_correct, train_steps
+
+VOCAB = CharVocab.from_text("hihello")
+X = VOCAB.one_hot("hihell")[None]  # (1, 6, 5)
+Y = VOCAB.encode("ihello")[None]  # (1, 6)
+
+
+def char_model(layer=keras.layers.LSTM):
+    keras.utils.set_random_seed(777)
+    model = keras.Sequential(
+        [keras.Input((6, 5)), layer(5, return_sequences=True), keras.layers.Dense(5)]
+    )
+    model.compile(
+        optimizer=keras.optimizers.Adam(0.1),
+        loss=keras.losses.SparseCategoricalCrossentropy(from_logits=True),
+    )
+    return model
+
+
+def regression_model():
+    keras.utils.set_random_seed(777)
+    model = keras.Sequential([keras.Input((7, 5)), keras.layers.LSTM(4), keras.layers.Dense(1)])
+    model.compile(optimizer=keras.optimizers.Adam(0.01), loss="mse")
+    return model
+
+
+# Tolerance: the compiled loop runs the same ops as fit, so weights come out bit-identical; the
+# reported loss may differ in the last float32 bit because fit averages it through a Mean metric.
+@pytest.mark.parametrize("build", [char_model, regression_model])
+def test_same_losses_and_weights_as_plain_fit(build):
+    if build is char_model:
+        x, y = X, Y
+    else:
+        rng = np.random.default_rng(0)
+        x, y = rng.random((20, 7, 5)).astype("float32"), rng.random((20, 1)).astype("float32")
+    plain = build()
+    history = plain.fit(x, y, epochs=15, batch_size=len(x), shuffle=False, verbose=0)
+    fast = build()
+    log = train_steps(fast, x, y, 15)
+    np.testing.assert_allclose(log.losses, history.history["loss"], rtol=1e-6, atol=1e-7)
+    for a, b in zip(plain.get_weights(), fast.get_weights(), strict=True):
+        np.testing.assert_allclose(a, b, rtol=1e-6, atol=1e-7)
+    assert log.losses.shape == (15,) and log.predictions is None
+    assert log.final_loss == pytest.approx(history.history["loss"][-1], rel=1e-6)
+
+
+def test_recorded_predictions_are_the_argmax_of_each_step():
+    model = char_model(keras.layers.GRU)
+    log = train_steps(model, X, Y, 30, record_predictions=True)
+    assert log.predictions.shape == (30, 1, 6)
+    assert log.losses[-1] < log.losses[0]
+    first = first_step_all_correct(log.predictions, Y)
+    assert first is not None and VOCAB.decode(log.predictions[first]) == ["ihello"]
+    # after 30 steps the model predicts ihello; the last recorded step is the model before it
+    final_pred = np.argmax(model(X, training=False), axis=-1)
+    np.testing.assert_array_equal(final_pred, Y)
+
+
+def test_first_step_all_correct():
+    targets = np.array([[1, 2]])
+    preds = np.array([[[0, 2]], [[1, 2]], [[1, 1]], [[1, 2]]])
+    assert first_step_all_correct(preds, targets) == 1
+    assert first_step_all_correct(preds[[0, 2]], targets) is None
+    with pytest.raises(ValueError, match="do not hold steps of targets' shape"):
+        first_step_all_correct(preds, np.array([1, 2, 3]))
+
+
+def test_bad_arguments():
+    model = char_model()
+    with pytest.raises(ValueError, match="steps must be a positive int, got 0"):
+        train_steps(model, X, Y, 0)
+    with pytest.raises(ValueError, match="x has 1 samples but y has 2"):
+        train_steps(model, X, np.concatenate([Y, Y]), 1)
+    uncompiled = keras.Sequential([keras.Input((6, 5)), keras.layers.Dense(5)])
+    with pytest.raises(ValueError, match="not compiled"):
+        train_steps(uncompiled, X, Y, 1)

@@ -1,0 +1,103 @@
+import keras
+import numpy as np
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from helpers.text import CharVocab
+from helpers.windows import many_to_one_windows, seq2seq_windows
+
+SHIP = (
+    "if you want to build a ship, don't drum up people together to collect wood and don't assign "
+    "them tasks and work, but rather teach them to long for the endless immensity of the sea."
+)
+
+
+def test_ship_sentence_gives_the_lectures_170_windows():
+    vocab = CharVocab.from_text(SHIP)
+    assert len(SHIP) == 180 and vocab.size == 25
+    X, Y = seq2seq_windows(vocab.encode(SHIP), 10)
+    assert X.shape == Y.shape == (170, 10)
+    assert vocab.decode(X[0]) == "if you wan" and vocab.decode(Y[0]) == "f you want"
+    assert vocab.decode(X[-1]) == "of the sea" and vocab.decode(Y[-1]) == "f the sea."
+    # the lecture's loop, for comparison
+    for i in range(len(SHIP) - 10):
+        assert vocab.decode(X[i]) == SHIP[i : i + 10]
+        assert vocab.decode(Y[i]) == SHIP[i + 1 : i + 11]
+
+
+def test_stock_window_shapes_match_the_lecture_loop():
+    rng = np.random.default_rng(0)
+    series = rng.normal(size=(732, 5))  # the lecture's file: 732 days, 5 columns
+    X, y = many_to_one_windows(series, 7)
+    assert X.shape == (725, 7, 5) and y.shape == (725, 1)
+    for i in range(len(series) - 7):
+        np.testing.assert_array_equal(X[i], series[i : i + 7])
+        assert y[i, 0] == series[i + 7, -1]
+
+
+def test_target_column_is_selectable():
+    series = np.arange(30.0).reshape(10, 3)
+    _, y = many_to_one_windows(series, 4, target_column=0)
+    np.testing.assert_array_equal(y[:, 0], series[4:, 0])
+
+
+def test_windows_match_keras_timeseries_dataset_from_array():
+    series = np.arange(60.0).reshape(20, 3)
+    length = 5
+    X, y = many_to_one_windows(series, length)
+    ds = keras.utils.timeseries_dataset_from_array(
+        series, series[length:, -1], sequence_length=length, batch_size=100
+    )
+    kx, ky = next(iter(ds))
+    np.testing.assert_array_equal(X, kx.numpy())
+    np.testing.assert_array_equal(y[:, 0], ky.numpy())
+
+
+def test_windows_are_writable_copies_not_views():
+    ids = np.arange(6)
+    X, Y = seq2seq_windows(ids, 2)
+    X[0, 0] = 99
+    assert ids[0] == 0 and Y[0, 0] == 1
+
+
+@pytest.mark.parametrize("length", [0, -1])
+def test_length_below_one_is_rejected(length):
+    with pytest.raises(ValueError, match=f"window length {length} must be at least 1"):
+        seq2seq_windows(np.arange(5), length)
+
+
+def test_length_leaving_no_target_is_rejected():
+    with pytest.raises(ValueError, match="window length 5 .* only 5 steps"):
+        seq2seq_windows(np.arange(5), 5)
+    with pytest.raises(ValueError, match="window length 12 .* only 10 steps"):
+        many_to_one_windows(np.zeros((10, 2)), 12)
+
+
+def test_wrong_ndim_and_types():
+    with pytest.raises(ValueError, match=r"ids must be 1-D .* shape \(2, 3\)"):
+        seq2seq_windows(np.zeros((2, 3)), 1)
+    with pytest.raises(ValueError, match=r"features must be 2-D .* shape \(10,\)"):
+        many_to_one_windows(np.zeros(10), 3)
+    with pytest.raises(TypeError, match="window length must be an int"):
+        seq2seq_windows(np.arange(5), 2.0)
+
+
+@pytest.mark.parametrize("column", [3, -4])
+def test_target_column_out_of_range(column):
+    with pytest.raises(ValueError, match=f"target_column {column} is out of range for 3"):
+        many_to_one_windows(np.zeros((10, 3)), 2, target_column=column)
+
+
+@given(
+    st.integers(min_value=2, max_value=60),
+    st.integers(min_value=1, max_value=4),
+    st.data(),
+)
+def test_many_to_one_windows_property(steps, n_features, data):
+    length = data.draw(st.integers(min_value=1, max_value=steps - 1))
+    series = np.arange(steps * n_features, dtype=float).reshape(steps, n_features)
+    X, y = many_to_one_windows(series, length)
+    assert X.shape == (steps - length, length, n_features)
+    np.testing.assert_array_equal(X[:, -1, :], series[length - 1 : -1])
+    np.testing.assert_array_equal(y[:, 0], series[length:, -1])
