@@ -85,6 +85,10 @@ def train_steps(model, x, y, steps: int, *, record_predictions: bool = False) ->
                 preds = preds.write(i, pred)
         return losses.stack(), preds.stack() if record_predictions else tf.zeros(0, tf.int32)
 
+    # Each call compiles a loop for its own model, on purpose; without this, TensorFlow's
+    # "N out of the last N calls triggered tf.function retracing" heuristic warns (on stderr)
+    # from the fifth model a notebook trains. Private attribute: harmless if TF drops it.
+    run._omit_frequent_tracing_warning = True
     losses, preds = run()
     return TrainingLog(losses.numpy(), preds.numpy() if record_predictions else None)
 

@@ -83,3 +83,12 @@ def test_bad_arguments():
     uncompiled = keras.Sequential([keras.Input((6, 5)), keras.layers.Dense(5)])
     with pytest.raises(ValueError, match="not compiled"):
         train_steps(uncompiled, X, Y, 1)
+
+
+def test_training_many_models_in_one_session_prints_no_retracing_warning(caplog):
+    # A notebook trains one model after another; TensorFlow warns on stderr when one
+    # function is traced five times in a row, which train_steps must not trigger.
+    with caplog.at_level("WARNING"):
+        for _ in range(7):
+            train_steps(char_model(), X, Y, 1)
+    assert not [r for r in caplog.records if "retracing" in r.getMessage()]
