@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed
 NOTEBOOKS := $(wildcard notebooks/*.ipynb)
 LINTED := helpers tests tools benchmarks data notebooks
 
-.PHONY: lab test run outputs format lint bench bench-notebooks test-latest constraints clean
+.PHONY: lab test run outputs format lint bench test-latest constraints clean
 
 # (Re)install when the requirements change; constraints.txt pins the exact versions.
 $(STAMP): requirements.txt requirements-dev.txt constraints.txt pyproject.toml
@@ -43,3 +43,15 @@ constraints: $(STAMP)  ## re-pin constraints.txt from the installed environment
 
 clean:
 	rm -rf build .pytest_cache .ruff_cache
+
+bench: $(STAMP)  ## training benchmark (plain fit vs train_steps) and notebook timings
+	$(BIN)/python benchmarks/bench_training.py
+	$(BIN)/python benchmarks/bench_notebooks.py
+
+test-latest:  ## newest releases requirements.txt allows (no constraints): do the notebooks still run?
+	test -x .venv-latest/bin/python || $(PYTHON) -m venv .venv-latest
+	.venv-latest/bin/python -m pip install --quiet --upgrade pip
+	.venv-latest/bin/python -m pip install --quiet --upgrade --upgrade-strategy eager -r requirements-dev.txt
+	.venv-latest/bin/python -m pip install --quiet --no-deps -e .
+	.venv-latest/bin/python -m pip list | grep -i -E "^(tensorflow|keras|numpy|matplotlib) "
+	.venv-latest/bin/pytest -p no:cacheprovider --nbval-lax notebooks --nbval-current-env
