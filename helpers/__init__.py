@@ -3,8 +3,9 @@
 TensorFlow is imported only inside the functions that need it (``helpers.training``).
 """
 
-from helpers import data, scaling, text, training, windows
+from helpers import data, generation, scaling, text, training, windows
 from helpers.data import load_stock
+from helpers.generation import generate, sample_next, softmax
 from helpers.scaling import MinMaxScaler
 from helpers.text import CharVocab
 from helpers.training import TrainingLog, first_step_all_correct, train_steps
@@ -16,10 +17,14 @@ __all__ = [
     "TrainingLog",
     "data",
     "first_step_all_correct",
+    "generate",
+    "generation",
     "load_stock",
     "many_to_one_windows",
+    "sample_next",
     "scaling",
     "seq2seq_windows",
+    "softmax",
     "text",
     "train_steps",
     "training",
