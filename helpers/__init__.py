@@ -8,7 +8,7 @@ from helpers.data import load_stock
 from helpers.generation import generate, sample_next, softmax
 from helpers.scaling import MinMaxScaler
 from helpers.text import CharVocab
-from helpers.training import TrainingLog, first_step_all_correct, train_steps
+from helpers.training import TrainingLog, first_step_all_correct, print_log, train_steps
 from helpers.windows import many_to_one_windows, seq2seq_windows
 
 __all__ = [
@@ -21,6 +21,7 @@ __all__ = [
     "generation",
     "load_stock",
     "many_to_one_windows",
+    "print_log",
     "sample_next",
     "scaling",
     "seq2seq_windows",

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-__all__ = ["TrainingLog", "train_steps", "first_step_all_correct"]
+__all__ = ["TrainingLog", "train_steps", "first_step_all_correct", "print_log"]
 
 
 @dataclass(frozen=True)
@@ -106,3 +106,21 @@ def first_step_all_correct(predictions: np.ndarray, targets: np.ndarray) -> int 
         )
     hits = np.flatnonzero((predictions == targets).reshape(len(predictions), -1).all(axis=1))
     return int(hits[0]) if hits.size else None
+
+
+def print_log(log: TrainingLog, vocab, *, first: int = 10, every: int = 10) -> None:
+    """Print the lecture's log, ``step loss: 0.1234 prediction: ihello``.
+
+    Shows the first ``first`` steps one by one, then every ``every``-th step and the last one.
+    The prediction is that of the batch's first sequence, decoded with ``vocab`` (a
+    :class:`helpers.text.CharVocab`); ``log`` must hold predictions (``record_predictions=True``).
+    """
+    if log.predictions is None:
+        raise ValueError("log has no predictions: train with record_predictions=True")
+    if first < 0 or every < 1:
+        raise ValueError(f"need first >= 0 and every >= 1, got first={first}, every={every}")
+    last = len(log.losses) - 1
+    for step, (loss, pred) in enumerate(zip(log.losses, log.predictions, strict=True)):
+        if step < first or (step + 1) % every == 0 or step == last:
+            text = vocab.decode(pred.reshape(-1, pred.shape[-1])[0])
+            print(f"{step:4d} loss: {loss:.4f} prediction: {text}")

@@ -7,7 +7,7 @@ import numpy as np
 import pytest
 
 from helpers.text import CharVocab
-from helpers.training import first_step_all_correct, train_steps
+from helpers.training import TrainingLog, first_step_all_correct, print_log, train_steps
 
 VOCAB = CharVocab.from_text("hihello")
 X = VOCAB.one_hot("hihell")[None]  # (1, 6, 5)
@@ -92,3 +92,20 @@ def test_training_many_models_in_one_session_prints_no_retracing_warning(caplog)
         for _ in range(7):
             train_steps(char_model(), X, Y, 1)
     assert not [r for r in caplog.records if "retracing" in r.getMessage()]
+
+
+def test_print_log_prints_the_lectures_log(capsys):
+    log = TrainingLog(
+        losses=np.array([2.0, 1.0, 0.5, 0.25], dtype=np.float32),
+        predictions=np.stack(
+            [VOCAB.encode(w)[None] for w in ["hhhhhh", "ihhlll", "ihello", "ihello"]]
+        ),
+    )
+    print_log(log, VOCAB, first=1, every=2)
+    assert capsys.readouterr().out.splitlines() == [
+        "   0 loss: 2.0000 prediction: hhhhhh",
+        "   1 loss: 1.0000 prediction: ihhlll",
+        "   3 loss: 0.2500 prediction: ihello",
+    ]
+    with pytest.raises(ValueError, match="record_predictions=True"):
+        print_log(TrainingLog(losses=log.losses), VOCAB)

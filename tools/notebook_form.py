@@ -1,8 +1,9 @@
 """The one normal form of the stored notebooks, so a rerun's diff shows only real changes.
 
-Normal form: nbformat 4.5 with a cell id on every cell, keys sorted, one-space indent, a final
-newline; notebook metadata reduced to the kernelspec and language name; no transient cell
-metadata (execution timing, scroll/collapse state, widget state).
+Normal form: nbformat 4.5 with a cell id on every cell, written by nbformat (keys sorted,
+one-space indent, text as lists of lines), a final newline; notebook metadata reduced to the
+kernelspec and language name; no transient cell metadata (execution timing, scroll/collapse
+state, widget state).
 
     python tools/notebook_form.py notebooks/*.ipynb          # rewrite in normal form
     python tools/notebook_form.py --check notebooks/*.ipynb  # exit 1 if a file is not in it
@@ -11,7 +12,6 @@ metadata (execution timing, scroll/collapse state, widget state).
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 import uuid
 from pathlib import Path
@@ -41,7 +41,10 @@ def normalize(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
 
 
 def dumps(nb: nbformat.NotebookNode) -> str:
-    return json.dumps(nb, indent=1, sort_keys=True, ensure_ascii=False) + "\n"
+    # nbformat's own writer (sorted keys, indent 1, sources and outputs as lists of lines, as
+    # Jupyter saves them), so that a diff shows the changed lines, not whole cells.
+    text = nbformat.writes(nb, version=4)
+    return text if text.endswith("\n") else text + "\n"
 
 
 def write(nb: nbformat.NotebookNode, path: Path) -> None:
