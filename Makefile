@@ -53,5 +53,5 @@ test-latest:  ## newest releases requirements.txt allows (no constraints): do th
 	.venv-latest/bin/python -m pip install --quiet --upgrade pip
 	.venv-latest/bin/python -m pip install --quiet --upgrade --upgrade-strategy eager -r requirements-dev.txt
 	.venv-latest/bin/python -m pip install --quiet --no-deps -e .
-	.venv-latest/bin/python -m pip list | grep -i -E "^(tensorflow|keras|numpy|matplotlib) "
+	.venv-latest/bin/python -m pip list | grep -i -E "^(tensorflow([-_]cpu)?|keras|numpy|matplotlib|nbval) "
 	.venv-latest/bin/pytest -p no:cacheprovider --nbval-lax notebooks --nbval-current-env
