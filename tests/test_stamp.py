@@ -27,7 +27,7 @@ def test_no_url_means_no_badge_and_instructions_in_setup():
     stamp_notebooks.stamp(nb, NB_PATH, "")
     assert nb.cells[0].source.startswith("# Lab 12-1")
     assert nb.cells[1].source == setup_cell("")
-    assert 'REPO_URL = ""' in nb.cells[1].source and "Upload the rnn-labs project" in setup_cell("")
+    assert 'REPO_URL = ""' in nb.cells[1].source and "upload rnn-labs.zip" in setup_cell("")
     assert stamp_notebooks.check(nb, NB_PATH, "") == []
 
 
@@ -99,7 +99,7 @@ def run_setup(monkeypatch, url, in_colab):
 
 def test_setup_cell_in_colab_without_url_explains_instead_of_installing(monkeypatch):
     calls, error = run_setup(monkeypatch, "", in_colab=True)
-    assert calls == [] and "Upload the rnn-labs project" in str(error)
+    assert calls == [] and "upload rnn-labs.zip" in str(error)
 
 
 def test_setup_cell_in_colab_installs_from_the_url(monkeypatch):

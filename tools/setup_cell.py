@@ -19,8 +19,9 @@ if "google.colab" in sys.modules:
     except ImportError:
         if not REPO_URL:
             raise ImportError(
-                "helpers is not installed. Upload the rnn-labs project to Colab and run "
-                "`!pip install --no-deps ./rnn-labs`, or pip-install it from where you got it."
+                "helpers is not installed. Zip the rnn-labs project, upload rnn-labs.zip to "
+                "Colab's files, run `!unzip -q rnn-labs.zip && pip install --no-deps ./rnn-labs`, "
+                "then run this cell again."
             ) from None
         import subprocess
 
