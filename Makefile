@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 NOTEBOOKS := $(wildcard notebooks/*.ipynb)
-LINTED := helpers tests tools benchmarks data notebooks
+LINTED := helpers tests tools benchmarks data notebooks conftest.py
 
 .PHONY: lab test run outputs format lint bench test-latest constraints clean
 
@@ -19,8 +19,8 @@ $(STAMP): requirements.txt requirements-dev.txt constraints.txt pyproject.toml
 lab: $(STAMP)  ## open JupyterLab on the notebooks
 	$(BIN)/jupyter lab notebooks/
 
-test: $(STAMP) lint  ## unit tests, notebook form and hygiene, nbval (strict) over every notebook
-	$(BIN)/pytest -p no:cacheprovider tests --nbval notebooks \
+test: $(STAMP) lint  ## unit tests and doctests, notebook form and hygiene, nbval (strict) over every notebook
+	$(BIN)/pytest -p no:cacheprovider --doctest-modules helpers tests --nbval notebooks \
 	  --nbval-current-env --nbval-sanitize-with tests/nbval_sanitize.cfg
 
 lint: $(STAMP)
@@ -38,7 +38,7 @@ format: $(STAMP)  ## ruff format + notebook normal form
 	$(BIN)/python tools/notebook_form.py $(NOTEBOOKS)
 
 constraints: $(STAMP)  ## re-pin constraints.txt from the installed environment
-	{ head -n 2 constraints.txt; $(BIN)/python -m pip freeze --exclude-editable | sort -f; } > constraints.tmp
+	{ head -n 3 constraints.txt; $(BIN)/python -m pip freeze --exclude-editable | sort -f; } > constraints.tmp
 	mv constraints.tmp constraints.txt
 
 clean:

@@ -9,14 +9,21 @@ pmdarima is needed only here, not by the labs. The output is the last N_DAYS tra
 
 from pathlib import Path
 
-import pmdarima.datasets
-
 N_DAYS = 1000
 OUT = Path(__file__).with_name("msft_daily.csv")
 
-df = pmdarima.datasets.load_msft()
-df = df.sort_values("Date").tail(N_DAYS)
-df = df[["Date", "Open", "High", "Low", "Volume", "Close"]]
-# %.6g: the float32 source values without float64 noise such as 34.025999999999996
-df.to_csv(OUT, index=False, lineterminator="\n", float_format="%.6g")
-print(f"wrote {OUT.name}: {len(df)} rows, {df['Date'].iloc[0]} to {df['Date'].iloc[-1]}")
+
+def main() -> None:
+    import pmdarima.datasets  # only this script needs pmdarima; the labs do not
+
+    df = pmdarima.datasets.load_msft()
+    df = df.sort_values("Date").tail(N_DAYS)
+    df = df[["Date", "Open", "High", "Low", "Volume", "Close"]]
+    # %.6g: the float32 source values without float64 noise such as 34.025999999999996
+    df.to_csv(OUT, index=False, lineterminator="\n", float_format="%.6g")
+    print(f"wrote {OUT.name}: {len(df)} rows, {df['Date'].iloc[0]} to {df['Date'].iloc[-1]}")
+
+
+# This folder is installed as helpers.datasets, so this file is importable: do nothing on import.
+if __name__ == "__main__":
+    main()

@@ -68,6 +68,8 @@ def load_stock(path: str | Path | None = None, min_rows: int = 1) -> StockData:
         >>> stock.values.shape  # (days, features)
         (1000, 5)
     """
+    if isinstance(min_rows, bool) or not isinstance(min_rows, (int, np.integer)):
+        raise TypeError(f"min_rows must be an int, got {min_rows!r}")
     path = shipped_stock_path() if path is None else Path(path)
     if not path.is_file():
         raise FileNotFoundError(f"no CSV file at path {str(path)!r}")

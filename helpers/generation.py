@@ -199,6 +199,12 @@ def generate(
     if not isinstance(seed_text, str) or not seed_text:
         raise ValueError(f"seed_text must be a non-empty str, got {seed_text!r}")
     ids = list(vocab.encode(seed_text))  # raises on characters outside the vocabulary
+    width = model.inputs[0].shape[-1] if getattr(model, "inputs", None) else None
+    if width is not None and width != vocab.size:
+        raise ValueError(
+            f"vocab has {vocab.size} characters but the model reads one-hot vectors of {width}: "
+            "pass the vocabulary the model was trained with"
+        )
 
     next_logits = _last_step_logits_fn(model, vocab.size)
     for _ in range(n_chars):

@@ -77,13 +77,18 @@ class MinMaxScaler:
             raise TypeError(f"column must be an int, got {column!r}")
         if not -self.n_features <= column < self.n_features:
             raise ValueError(f"column {column} is out of range for {self.n_features} features")
-        values = np.asarray(values, dtype=np.float64)
+        values = np.asarray(values)
+        if not (np.issubdtype(values.dtype, np.number) or values.dtype == bool) or np.iscomplexobj(
+            values
+        ):
+            raise TypeError(f"values must hold real numbers, got dtype {values.dtype}")
+        values = values.astype(np.float64)
         self._check_finite(values, "values")
         return values * self.scale_[column] + self.data_min_[column]
 
     def _check_fitted(self) -> None:
         if self.data_min_ is None:
-            raise RuntimeError("this MinMaxScaler is not fitted yet: call fit(x) first")
+            raise ValueError("this MinMaxScaler is not fitted yet: call fit(x) first")
 
     def _check_features(self, x: np.ndarray, name: str) -> np.ndarray:
         self._check_fitted()
@@ -97,8 +102,8 @@ class MinMaxScaler:
     @classmethod
     def _check_array(cls, x: np.ndarray, name: str) -> np.ndarray:
         x = np.asarray(x)
-        if not (np.issubdtype(x.dtype, np.number) or x.dtype == bool):
-            raise TypeError(f"{name} must be numeric, got dtype {x.dtype}")
+        if not (np.issubdtype(x.dtype, np.number) or x.dtype == bool) or np.iscomplexobj(x):
+            raise TypeError(f"{name} must hold real numbers, got dtype {x.dtype}")
         if x.ndim != 2:
             raise ValueError(f"{name} must be 2-D (rows, features), got shape {x.shape}")
         x = x.astype(np.float64, copy=False)

@@ -30,6 +30,8 @@ class CharVocab:
     """
 
     def __init__(self, chars: Iterable[str]):
+        if not isinstance(chars, Iterable):
+            raise TypeError(f"chars must be an iterable of characters, got {chars!r}")
         chars = list(chars)
         for i, c in enumerate(chars):
             if not isinstance(c, str) or len(c) != 1:

@@ -13,8 +13,14 @@ prediction), so the lecture's ``step, loss, prediction`` log can still be printe
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import numpy as np
+
+if TYPE_CHECKING:  # for type hints only: importing helpers must not import Keras
+    import keras
+
+    from helpers.text import CharVocab
 
 __all__ = ["TrainingLog", "train_steps", "first_step_all_correct", "print_log"]
 
@@ -24,8 +30,9 @@ class TrainingLog:
     """What :func:`train_steps` recorded.
 
     losses: shape (steps,), the loss of each step before its update (as ``fit`` reports it).
-    predictions: shape (steps,) + y_pred.shape[:-1], the arg-max of the model's output at each
-        step, or None when not recorded.
+    predictions: shape (steps,) + y_pred.shape[:-1], the arg-max of the model's output in each
+        step's training forward pass (``model(x, training=True)``, before that step's update),
+        or None when not recorded.
     """
 
     losses: np.ndarray
@@ -36,7 +43,14 @@ class TrainingLog:
         return float(self.losses[-1])
 
 
-def train_steps(model, x, y, steps: int, *, record_predictions: bool = False) -> TrainingLog:
+def train_steps(
+    model: keras.Model,
+    x: np.ndarray,
+    y: np.ndarray,
+    steps: int,
+    *,
+    record_predictions: bool = False,
+) -> TrainingLog:
     """Train a compiled Keras model for ``steps`` full-batch steps on (x, y).
 
     Equivalent to ``model.fit(x, y, epochs=steps, batch_size=len(x), shuffle=False)``
@@ -47,15 +61,26 @@ def train_steps(model, x, y, steps: int, *, record_predictions: bool = False) ->
         x: inputs, shape (batch, ...).
         y: targets, shape (batch, ...).
         steps: number of gradient steps, >= 1.
-        record_predictions: also record ``argmax(model(x), -1)`` at every step.
+        record_predictions: also record ``argmax(model(x, training=True), -1)`` at every step,
+            from the same forward pass as the step's loss.
 
     Example:
-        >>> log = train_steps(model, x_one_hot, y_ids, 50, record_predictions=True)
+        >>> import keras
+        >>> from helpers.text import CharVocab
+        >>> vocab = CharVocab.from_text("hihello")
+        >>> x, y = vocab.one_hot("hihell")[None], vocab.encode("ihello")[None]  # (1, 6, 5), (1, 6)
+        >>> lstm = keras.layers.LSTM(5, return_sequences=True)
+        >>> model = keras.Sequential([keras.Input((6, 5)), lstm, keras.layers.Dense(5)])
+        >>> model.compile(optimizer="adam", loss=keras.losses.SparseCategoricalCrossentropy(True))
+        >>> log = train_steps(model, x, y, 3, record_predictions=True)
         >>> log.losses.shape, log.predictions.shape  # (steps,), (steps, batch, time)
+        ((3,), (3, 1, 6))
     """
     import tensorflow as tf
 
-    if isinstance(steps, bool) or not isinstance(steps, (int, np.integer)) or steps < 1:
+    if isinstance(steps, bool) or not isinstance(steps, (int, np.integer)):
+        raise TypeError(f"steps must be an int, got {steps!r}")
+    if steps < 1:
         raise ValueError(f"steps must be a positive int, got {steps!r}")
     if getattr(model, "optimizer", None) is None:
         raise ValueError("model is not compiled: call model.compile(optimizer=..., loss=...) first")
@@ -97,9 +122,13 @@ def first_step_all_correct(predictions: np.ndarray, targets: np.ndarray) -> int 
     """The first step whose prediction equals ``targets`` everywhere, or None if none does.
 
     predictions: shape (steps,) + targets.shape, e.g. ``TrainingLog.predictions``.
+
+    Example:
+        >>> first_step_all_correct(np.array([[0, 2], [1, 2], [1, 2]]), np.array([1, 2]))
+        1
     """
     predictions, targets = np.asarray(predictions), np.asarray(targets)
-    if predictions.shape[1:] != targets.shape:
+    if predictions.ndim == 0 or predictions.shape[1:] != targets.shape:
         raise ValueError(
             f"predictions of shape {predictions.shape} do not hold steps of targets' shape "
             f"{targets.shape}"
@@ -108,19 +137,35 @@ def first_step_all_correct(predictions: np.ndarray, targets: np.ndarray) -> int 
     return int(hits[0]) if hits.size else None
 
 
-def print_log(log: TrainingLog, vocab, *, first: int = 10, every: int = 10) -> None:
+def print_log(log: TrainingLog, vocab: CharVocab, *, first: int = 10, every: int = 10) -> None:
     """Print the lecture's log, ``step loss: 0.1234 prediction: ihello``.
 
     Shows the first ``first`` steps one by one, then every ``every``-th step and the last one.
-    The prediction is that of the batch's first sequence, decoded with ``vocab`` (a
-    :class:`helpers.text.CharVocab`); ``log`` must hold predictions (``record_predictions=True``).
+    The prediction is that of the batch's first sequence, decoded with ``vocab``; ``log`` must
+    hold character predictions of shape (steps, batch, time) (``record_predictions=True``).
+
+    Example:
+        >>> from helpers.text import CharVocab
+        >>> vocab = CharVocab.from_text("hihello")
+        >>> ids = np.stack([vocab.encode(w)[None] for w in ("hhhhhh", "ihello")])  # (2, 1, 6)
+        >>> print_log(TrainingLog(np.array([1.5, 0.25]), ids), vocab)
+           0 loss: 1.5000 prediction: hhhhhh
+           1 loss: 0.2500 prediction: ihello
     """
     if log.predictions is None:
         raise ValueError("log has no predictions: train with record_predictions=True")
-    if first < 0 or every < 1:
-        raise ValueError(f"need first >= 0 and every >= 1, got first={first}, every={every}")
+    if log.predictions.ndim != 3:
+        raise ValueError(
+            f"log.predictions has shape {log.predictions.shape}; print_log decodes character "
+            "sequences of shape (steps, batch, time)"
+        )
+    for name, value, low in (("first", first, 0), ("every", every, 1)):
+        if isinstance(value, bool) or not isinstance(value, (int, np.integer)):
+            raise TypeError(f"{name} must be an int, got {value!r}")
+        if value < low:
+            raise ValueError(f"{name} must be >= {low}, got {value}")
     last = len(log.losses) - 1
     for step, (loss, pred) in enumerate(zip(log.losses, log.predictions, strict=True)):
         if step < first or (step + 1) % every == 0 or step == last:
-            text = vocab.decode(pred.reshape(-1, pred.shape[-1])[0])
+            text = vocab.decode(pred[0])
             print(f"{step:4d} loss: {loss:.4f} prediction: {text}")

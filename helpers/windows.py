@@ -43,6 +43,8 @@ def seq2seq_windows(ids: np.ndarray, length: int) -> tuple[np.ndarray, np.ndarra
     ids = np.asarray(ids)
     if ids.ndim != 1:
         raise ValueError(f"ids must be 1-D (time,), got shape {ids.shape}")
+    if ids.size and not np.issubdtype(ids.dtype, np.integer):
+        raise TypeError(f"ids must be integers (character ids), got dtype {ids.dtype}")
     _check_length(length, len(ids))
     w = sliding_window_view(ids, length + 1)  # (T - L, L + 1)
     return np.ascontiguousarray(w[:, :-1]), np.ascontiguousarray(w[:, 1:])
@@ -70,6 +72,10 @@ def many_to_one_windows(
     features = np.asarray(features)
     if features.ndim != 2:
         raise ValueError(f"features must be 2-D (time, features), got shape {features.shape}")
+    if not (np.issubdtype(features.dtype, np.number) or features.dtype == bool) or np.iscomplexobj(
+        features
+    ):
+        raise TypeError(f"features must hold real numbers, got dtype {features.dtype}")
     n_features = features.shape[1]
     if isinstance(target_column, bool) or not isinstance(target_column, (int, np.integer)):
         raise TypeError(f"target_column must be an int, got {target_column!r}")

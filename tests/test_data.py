@@ -81,6 +81,11 @@ def test_bad_date_is_named(tmp_path):
         load_stock(path)
 
 
+def test_min_rows_must_be_an_int():
+    with pytest.raises(TypeError, match="min_rows must be an int, got 'a'"):
+        load_stock(min_rows="a")
+
+
 def test_too_few_rows(tmp_path):
     path = write(tmp_path, f"{HEADER}\n2020-01-01,1,2,0.5,100,1.5\n")
     with pytest.raises(ValueError, match="has 1 data rows, fewer than min_rows=10"):

@@ -255,3 +255,9 @@ def test_generate_errors():
         generate(None, vocab, "a", 5, window=2, temperature=0.5)
     with pytest.raises(ValueError, match="temperature must be finite and >= 0"):
         generate(None, vocab, "a", 5, window=2, temperature=-1)
+
+
+def test_generate_names_a_vocabulary_that_does_not_fit_the_model(keras):
+    model = first_char_plus_one_model(keras, 4)
+    with pytest.raises(ValueError, match="vocab has 3 characters but the model reads one-hot .* 4"):
+        generate(model, CharVocab.from_text("abc"), "a", 5, window=2)

@@ -47,9 +47,9 @@ def test_inverse_transform_column_turns_scaled_close_back_into_prices():
 
 
 def test_transform_before_fit():
-    with pytest.raises(RuntimeError, match="not fitted yet"):
+    with pytest.raises(ValueError, match="not fitted yet"):
         MinMaxScaler().transform(np.zeros((2, 2)))
-    with pytest.raises(RuntimeError, match="not fitted yet"):
+    with pytest.raises(ValueError, match="not fitted yet"):
         MinMaxScaler().inverse_transform_column(np.zeros(2), 0)
 
 
@@ -77,8 +77,12 @@ def test_wrong_shapes_and_types():
         MinMaxScaler().fit(np.zeros(4))
     with pytest.raises(ValueError, match="no rows"):
         MinMaxScaler().fit(np.zeros((0, 3)))
-    with pytest.raises(TypeError, match="must be numeric"):
+    with pytest.raises(TypeError, match="must hold real numbers"):
         MinMaxScaler().fit(np.array([["a", "b"]]))
+    with pytest.raises(TypeError, match="must hold real numbers, got dtype complex128"):
+        MinMaxScaler().fit(np.array([[1 + 2j]]))
+    with pytest.raises(TypeError, match="values must hold real numbers"):
+        MinMaxScaler().fit(np.ones((2, 1))).inverse_transform_column(["a"], 0)
 
 
 finite = st.floats(min_value=-1e6, max_value=1e6, allow_nan=False, allow_infinity=False)

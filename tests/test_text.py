@@ -75,6 +75,8 @@ def test_bad_types_and_shapes():
         CharVocab.from_text("")
     with pytest.raises(ValueError, match="not a single character"):
         CharVocab(["ab"])
+    with pytest.raises(TypeError, match="chars must be an iterable of characters, got None"):
+        CharVocab(None)
 
 
 @given(st.text(min_size=1, max_size=200))

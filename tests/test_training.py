@@ -1,7 +1,3 @@
-import os
-
-os.environ.setdefault("TF_ENABLE_ONEDNN_OPTS", "0")  # repeatable float sums, as in the notebooks
-
 import keras
 import numpy as np
 import pytest
@@ -53,7 +49,20 @@ def test_same_losses_and_weights_as_plain_fit(build):
     assert log.final_loss == pytest.approx(history.history["loss"][-1], rel=1e-6)
 
 
-def test_recorded_predictions_are_the_argmax_of_each_step():
+def test_recorded_predictions_are_the_argmax_of_each_steps_forward_pass():
+    # Replay the same training one step at a time: the prediction recorded for step k must be
+    # the arg-max of the training forward pass before update k (the notebooks' logs rely on it).
+    replay = char_model(keras.layers.GRU)
+    expected = []
+    for _ in range(12):
+        expected.append(np.argmax(replay(X, training=True), axis=-1))
+        replay.train_on_batch(X, Y)
+    log = train_steps(char_model(keras.layers.GRU), X, Y, 12, record_predictions=True)
+    np.testing.assert_array_equal(log.predictions, np.stack(expected))
+    assert len({p.tobytes() for p in expected}) > 1  # the predictions do change over the steps
+
+
+def test_a_trained_model_reaches_the_target_and_first_step_finds_it():
     model = char_model(keras.layers.GRU)
     log = train_steps(model, X, Y, 30, record_predictions=True)
     assert log.predictions.shape == (30, 1, 6)
@@ -72,12 +81,16 @@ def test_first_step_all_correct():
     assert first_step_all_correct(preds[[0, 2]], targets) is None
     with pytest.raises(ValueError, match="do not hold steps of targets' shape"):
         first_step_all_correct(preds, np.array([1, 2, 3]))
+    with pytest.raises(ValueError, match=r"shape \(0, 1, 2\) do not hold steps"):
+        first_step_all_correct(np.zeros((0, 1, 2)), np.zeros((2, 2)))
 
 
 def test_bad_arguments():
     model = char_model()
     with pytest.raises(ValueError, match="steps must be a positive int, got 0"):
         train_steps(model, X, Y, 0)
+    with pytest.raises(TypeError, match="steps must be an int, got 2.0"):
+        train_steps(model, X, Y, 2.0)
     with pytest.raises(ValueError, match="x has 1 samples but y has 2"):
         train_steps(model, X, np.concatenate([Y, Y]), 1)
     uncompiled = keras.Sequential([keras.Input((6, 5)), keras.layers.Dense(5)])
@@ -109,3 +122,9 @@ def test_print_log_prints_the_lectures_log(capsys):
     ]
     with pytest.raises(ValueError, match="record_predictions=True"):
         print_log(TrainingLog(losses=log.losses), VOCAB)
+    with pytest.raises(TypeError, match="first must be an int, got 'a'"):
+        print_log(log, VOCAB, first="a")
+    with pytest.raises(ValueError, match="every must be >= 1, got 0"):
+        print_log(log, VOCAB, every=0)
+    with pytest.raises(ValueError, match=r"shape \(4, 1\); print_log decodes"):
+        print_log(TrainingLog(log.losses, np.zeros((4, 1), dtype=int)), VOCAB)

@@ -81,6 +81,10 @@ def test_wrong_ndim_and_types():
         many_to_one_windows(np.zeros(10), 3)
     with pytest.raises(TypeError, match="window length must be an int"):
         seq2seq_windows(np.arange(5), 2.0)
+    with pytest.raises(TypeError, match="ids must be integers .* got dtype float64"):
+        seq2seq_windows(np.arange(5.0), 2)
+    with pytest.raises(TypeError, match="features must hold real numbers"):
+        many_to_one_windows(np.array([["a", "b"], ["c", "d"], ["e", "f"]]), 1)
 
 
 @pytest.mark.parametrize("column", [3, -4])

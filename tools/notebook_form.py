@@ -32,9 +32,6 @@ def normalize(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
     for cell in nb.cells:
         for key in TRANSIENT_CELL_KEYS:
             cell.metadata.pop(key, None)
-        if cell.cell_type == "code":
-            for out in cell.outputs:
-                out.get("metadata", {}).pop("transient", None)
         if not cell.get("id"):
             cell.id = uuid.uuid4().hex[:8]
     return nb
