@@ -19,6 +19,8 @@ from pathlib import Path
 
 import numpy as np
 
+from helpers._checks import check_int
+
 __all__ = ["COLUMNS", "StockData", "load_stock", "shipped_stock_path"]
 
 #: The feature columns, in the lecture's order (Close last, the target).
@@ -68,8 +70,7 @@ def load_stock(path: str | Path | None = None, min_rows: int = 1) -> StockData:
         >>> stock.values.shape  # (days, features)
         (1000, 5)
     """
-    if isinstance(min_rows, bool) or not isinstance(min_rows, (int, np.integer)):
-        raise TypeError(f"min_rows must be an int, got {min_rows!r}")
+    check_int("min_rows", min_rows)
     path = shipped_stock_path() if path is None else Path(path)
     if not path.is_file():
         raise FileNotFoundError(f"no CSV file at path {str(path)!r}")

@@ -19,6 +19,7 @@ from numbers import Real
 
 import numpy as np
 
+from helpers._checks import check_int
 from helpers.text import CharVocab
 
 __all__ = ["softmax", "sample_next", "generate"]
@@ -191,11 +192,8 @@ def generate(
             f"rng must be a numpy.random.Generator when temperature > 0, got {rng!r}: "
             "pass np.random.default_rng(seed)"
         )
-    for name, value, low in (("n_chars", n_chars, 0), ("window", window, 1)):
-        if isinstance(value, bool) or not isinstance(value, (int, np.integer)):
-            raise TypeError(f"{name} must be an int, got {value!r}")
-        if value < low:
-            raise ValueError(f"{name} must be >= {low}, got {value}")
+    check_int("n_chars", n_chars, 0)
+    check_int("window", window, 1)
     if not isinstance(seed_text, str) or not seed_text:
         raise ValueError(f"seed_text must be a non-empty str, got {seed_text!r}")
     ids = list(vocab.encode(seed_text))  # raises on characters outside the vocabulary

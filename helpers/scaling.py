@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import numpy as np
 
+from helpers._checks import check_int
+
 __all__ = ["MinMaxScaler"]
 
 
@@ -73,8 +75,7 @@ class MinMaxScaler:
         Use it to turn a model's scaled predictions of Close back into prices.
         """
         self._check_fitted()
-        if isinstance(column, bool) or not isinstance(column, (int, np.integer)):
-            raise TypeError(f"column must be an int, got {column!r}")
+        check_int("column", column)
         if not -self.n_features <= column < self.n_features:
             raise ValueError(f"column {column} is out of range for {self.n_features} features")
         values = np.asarray(values)

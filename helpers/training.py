@@ -17,6 +17,8 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+from helpers._checks import check_int
+
 if TYPE_CHECKING:  # for type hints only: importing helpers must not import Keras
     import keras
 
@@ -78,10 +80,7 @@ def train_steps(
     """
     import tensorflow as tf
 
-    if isinstance(steps, bool) or not isinstance(steps, (int, np.integer)):
-        raise TypeError(f"steps must be an int, got {steps!r}")
-    if steps < 1:
-        raise ValueError(f"steps must be a positive int, got {steps!r}")
+    check_int("steps", steps, 1)
     if getattr(model, "optimizer", None) is None:
         raise ValueError("model is not compiled: call model.compile(optimizer=..., loss=...) first")
     x = tf.convert_to_tensor(x)
@@ -159,11 +158,8 @@ def print_log(log: TrainingLog, vocab: CharVocab, *, first: int = 10, every: int
             f"log.predictions has shape {log.predictions.shape}; print_log decodes character "
             "sequences of shape (steps, batch, time)"
         )
-    for name, value, low in (("first", first, 0), ("every", every, 1)):
-        if isinstance(value, bool) or not isinstance(value, (int, np.integer)):
-            raise TypeError(f"{name} must be an int, got {value!r}")
-        if value < low:
-            raise ValueError(f"{name} must be >= {low}, got {value}")
+    check_int("first", first, 0)
+    check_int("every", every, 1)
     last = len(log.losses) - 1
     for step, (loss, pred) in enumerate(zip(log.losses, log.predictions, strict=True)):
         if step < first or (step + 1) % every == 0 or step == last:

@@ -10,12 +10,13 @@ from __future__ import annotations
 import numpy as np
 from numpy.lib.stride_tricks import sliding_window_view
 
+from helpers._checks import check_int
+
 __all__ = ["seq2seq_windows", "many_to_one_windows"]
 
 
 def _check_length(length: int, steps: int) -> None:
-    if isinstance(length, bool) or not isinstance(length, (int, np.integer)):
-        raise TypeError(f"window length must be an int, got {length!r}")
+    check_int("window length", length)
     if length < 1:
         raise ValueError(f"window length {length} must be at least 1")
     if length >= steps:
@@ -77,8 +78,7 @@ def many_to_one_windows(
     ):
         raise TypeError(f"features must hold real numbers, got dtype {features.dtype}")
     n_features = features.shape[1]
-    if isinstance(target_column, bool) or not isinstance(target_column, (int, np.integer)):
-        raise TypeError(f"target_column must be an int, got {target_column!r}")
+    check_int("target_column", target_column)
     if not -n_features <= target_column < n_features:
         raise ValueError(
             f"target_column {target_column} is out of range for {n_features} feature columns"

@@ -87,7 +87,7 @@ def test_first_step_all_correct():
 
 def test_bad_arguments():
     model = char_model()
-    with pytest.raises(ValueError, match="steps must be a positive int, got 0"):
+    with pytest.raises(ValueError, match="steps must be >= 1, got 0"):
         train_steps(model, X, Y, 0)
     with pytest.raises(TypeError, match="steps must be an int, got 2.0"):
         train_steps(model, X, Y, 2.0)

@@ -1,0 +1,15 @@
+"""Argument checks shared by the helpers, so every bad value gets the same clear message."""
+
+from __future__ import annotations
+
+import numpy as np
+
+
+def check_int(name: str, value: object, minimum: int | None = None) -> int:
+    """``value`` as an int; TypeError if it is not one (bool included), ValueError if below
+    ``minimum``. Both messages name the argument and the value."""
+    if isinstance(value, bool) or not isinstance(value, (int, np.integer)):
+        raise TypeError(f"{name} must be an int, got {value!r}")
+    if minimum is not None and value < minimum:
+        raise ValueError(f"{name} must be >= {minimum}, got {value}")
+    return int(value)
