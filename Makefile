@@ -16,8 +16,11 @@ $(STAMP): requirements.txt requirements-dev.txt constraints.txt pyproject.toml
 	$(BIN)/python -m pip install --quiet --no-deps -e .
 	touch $@
 
+# Jupyter refuses to run as root unless told; root is common in containers and cloud VMs.
+ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root,)
+
 lab: $(STAMP)  ## open JupyterLab on the notebooks
-	$(BIN)/jupyter lab notebooks/
+	$(BIN)/jupyter lab $(ROOT_FLAG) notebooks/
 
 test: $(STAMP) lint  ## unit tests and doctests, notebook form and hygiene, nbval (strict) over every notebook
 	$(BIN)/pytest -p no:cacheprovider --doctest-modules helpers tests --nbval notebooks \
