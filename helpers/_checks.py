@@ -13,3 +13,11 @@ def check_int(name: str, value: object, minimum: int | None = None) -> int:
     if minimum is not None and value < minimum:
         raise ValueError(f"{name} must be >= {minimum}, got {value}")
     return int(value)
+
+
+def check_real(name: str, array: np.ndarray) -> np.ndarray:
+    """``array`` unchanged if it holds real numbers (bool included); TypeError naming the
+    argument and the dtype otherwise (strings, objects, complex numbers)."""
+    if not (np.issubdtype(array.dtype, np.number) or array.dtype == bool) or np.iscomplexobj(array):
+        raise TypeError(f"{name} must hold real numbers, got dtype {array.dtype}")
+    return array

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from helpers._checks import check_int
+from helpers._checks import check_int, check_real
 
 __all__ = ["MinMaxScaler"]
 
@@ -78,12 +78,7 @@ class MinMaxScaler:
         check_int("column", column)
         if not -self.n_features <= column < self.n_features:
             raise ValueError(f"column {column} is out of range for {self.n_features} features")
-        values = np.asarray(values)
-        if not (np.issubdtype(values.dtype, np.number) or values.dtype == bool) or np.iscomplexobj(
-            values
-        ):
-            raise TypeError(f"values must hold real numbers, got dtype {values.dtype}")
-        values = values.astype(np.float64)
+        values = check_real("values", np.asarray(values)).astype(np.float64)
         self._check_finite(values, "values")
         return values * self.scale_[column] + self.data_min_[column]
 
@@ -103,8 +98,7 @@ class MinMaxScaler:
     @classmethod
     def _check_array(cls, x: np.ndarray, name: str) -> np.ndarray:
         x = np.asarray(x)
-        if not (np.issubdtype(x.dtype, np.number) or x.dtype == bool) or np.iscomplexobj(x):
-            raise TypeError(f"{name} must hold real numbers, got dtype {x.dtype}")
+        check_real(name, x)
         if x.ndim != 2:
             raise ValueError(f"{name} must be 2-D (rows, features), got shape {x.shape}")
         x = x.astype(np.float64, copy=False)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import numpy as np
 from numpy.lib.stride_tricks import sliding_window_view
 
-from helpers._checks import check_int
+from helpers._checks import check_int, check_real
 
 __all__ = ["seq2seq_windows", "many_to_one_windows"]
 
@@ -73,10 +73,7 @@ def many_to_one_windows(
     features = np.asarray(features)
     if features.ndim != 2:
         raise ValueError(f"features must be 2-D (time, features), got shape {features.shape}")
-    if not (np.issubdtype(features.dtype, np.number) or features.dtype == bool) or np.iscomplexobj(
-        features
-    ):
-        raise TypeError(f"features must hold real numbers, got dtype {features.dtype}")
+    check_real("features", features)
     n_features = features.shape[1]
     check_int("target_column", target_column)
     if not -n_features <= target_column < n_features:
