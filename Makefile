@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed
 NOTEBOOKS := $(wildcard notebooks/*.ipynb)
 LINTED := helpers tests tools benchmarks data notebooks conftest.py
 
-.PHONY: lab test run outputs format lint bench test-latest constraints clean
+.PHONY: lab test test-unit test-notebooks test-arithmetic test-seeds test-oldest run outputs format lint bench test-latest constraints clean
 
 # (Re)install when the requirements change; constraints.txt pins the exact versions.
 $(STAMP): requirements.txt requirements-dev.txt constraints.txt pyproject.toml
@@ -22,9 +22,30 @@ ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root,)
 lab: $(STAMP)  ## open JupyterLab on the notebooks
 	$(BIN)/jupyter lab $(ROOT_FLAG) notebooks/
 
-test: $(STAMP) lint  ## unit tests and doctests, notebook form and hygiene, nbval (strict) over every notebook
-	$(BIN)/pytest -p no:cacheprovider --doctest-modules helpers tests --nbval notebooks \
-	  --nbval-current-env --nbval-sanitize-with tests/nbval_sanitize.cfg
+# `make test` = lint, unit tests, then every notebook three ways (NB=... for one notebook):
+#   test-notebooks   nbval strict: every cell re-run, every stored output compared;
+#   test-arithmetic  nbval strict again under another float arithmetic (AVX2 kernels instead of
+#                    AVX-512 where the CPU has it, 8 threads): exact outputs must not move;
+#   test-seeds       every notebook with seeds 1, 2, 3: no error, every lesson's assert holds.
+NB ?= notebooks
+NBVAL := $(BIN)/pytest -p no:cacheprovider --nbval-current-env
+OTHER_ARITHMETIC := ONEDNN_MAX_CPU_ISA=AVX2 TF_NUM_INTRAOP_THREADS=8 TF_NUM_INTEROP_THREADS=8
+SWEEP_SEEDS := 1 2 3
+
+test: lint test-unit test-notebooks test-arithmetic test-seeds  ## everything CI runs
+
+test-unit: $(STAMP)  ## unit tests and doctests, notebook form and hygiene, packaging
+	$(BIN)/pytest -p no:cacheprovider --doctest-modules helpers tests
+
+test-notebooks: $(STAMP)  ## nbval strict over $(NB)
+	$(NBVAL) --nbval $(NB) --nbval-sanitize-with tests/nbval_sanitize.cfg
+
+test-arithmetic: $(STAMP)  ## nbval strict over $(NB) under another float arithmetic
+	env $(OTHER_ARITHMETIC) $(NBVAL) --nbval $(NB) --nbval-sanitize-with tests/nbval_sanitize.cfg
+
+test-seeds: $(STAMP)  ## $(NB) with other seeds: errors and failed asserts only
+	set -e; for seed in $(SWEEP_SEEDS); do \
+	  echo "== RNN_LABS_SEED=$$seed"; RNN_LABS_SEED=$$seed $(NBVAL) --nbval-lax $(NB); done
 
 lint: $(STAMP)
 	$(BIN)/ruff check $(LINTED)

@@ -3,18 +3,21 @@
 TensorFlow is imported only inside the functions that need it (``helpers.training``).
 """
 
-from helpers import data, generation, scaling, text, training, windows
+from helpers import data, generation, scaling, summary, text, training, versions, windows
 from helpers.data import load_stock
 from helpers.generation import generate, sample_next, softmax
 from helpers.scaling import MinMaxScaler
+from helpers.summary import print_summary, summary_text
 from helpers.text import CharVocab
 from helpers.training import TrainingLog, first_step_all_correct, print_log, train_steps
+from helpers.versions import check_versions
 from helpers.windows import many_to_one_windows, seq2seq_windows
 
 __all__ = [
     "CharVocab",
     "MinMaxScaler",
     "TrainingLog",
+    "check_versions",
     "data",
     "first_step_all_correct",
     "generate",
@@ -22,12 +25,16 @@ __all__ = [
     "load_stock",
     "many_to_one_windows",
     "print_log",
+    "print_summary",
     "sample_next",
     "scaling",
     "seq2seq_windows",
     "softmax",
+    "summary",
+    "summary_text",
     "text",
     "train_steps",
     "training",
+    "versions",
     "windows",
 ]

@@ -34,7 +34,10 @@ class MinMaxScaler:
     def __init__(self) -> None:
         self.data_min_: np.ndarray | None = None
         self.data_max_: np.ndarray | None = None
-        self.scale_: np.ndarray | None = None  # max - min, 1 for constant columns
+        self.data_range_: np.ndarray | None = None  # max - min
+        # As in scikit-learn: transform(x) == x * scale_ + min_.
+        self.scale_: np.ndarray | None = None  # 1 / (max - min), 1 for constant columns
+        self.min_: np.ndarray | None = None  # -data_min_ * scale_
 
     @property
     def n_features(self) -> int:
@@ -48,8 +51,10 @@ class MinMaxScaler:
             raise ValueError("x has no rows: cannot fit a scaler on empty data")
         self.data_min_ = x.min(axis=0)
         self.data_max_ = x.max(axis=0)
-        data_range = self.data_max_ - self.data_min_
-        self.scale_ = np.where(data_range == 0, 1.0, data_range)
+        self.data_range_ = self.data_max_ - self.data_min_
+        self._divisor = np.where(self.data_range_ == 0, 1.0, self.data_range_)
+        self.scale_ = 1.0 / self._divisor
+        self.min_ = -self.data_min_ * self.scale_
         return self
 
     def transform(self, x: np.ndarray) -> np.ndarray:
@@ -58,7 +63,7 @@ class MinMaxScaler:
         Values outside the training range map outside [0, 1]; that is expected for test data.
         """
         x = self._check_features(x, "x")
-        return (x - self.data_min_) / self.scale_
+        return (x - self.data_min_) / self._divisor
 
     def fit_transform(self, x: np.ndarray) -> np.ndarray:
         """``fit(x)`` then ``transform(x)``."""
@@ -67,7 +72,7 @@ class MinMaxScaler:
     def inverse_transform(self, x_scaled: np.ndarray) -> np.ndarray:
         """Scaled (rows, features) -> original units."""
         x_scaled = self._check_features(x_scaled, "x_scaled")
-        return x_scaled * self.scale_ + self.data_min_
+        return x_scaled * self._divisor + self.data_min_
 
     def inverse_transform_column(self, values: np.ndarray, column: int) -> np.ndarray:
         """Scaled values of one column (any shape) -> original units of that column.
@@ -80,7 +85,7 @@ class MinMaxScaler:
             raise ValueError(f"column {column} is out of range for {self.n_features} features")
         values = check_real("values", np.asarray(values)).astype(np.float64)
         self._check_finite(values, "values")
-        return values * self.scale_[column] + self.data_min_[column]
+        return values * self._divisor[column] + self.data_min_[column]
 
     def _check_fitted(self) -> None:
         if self.data_min_ is None:

@@ -5,10 +5,15 @@ SETUP_CELL = """\
 import os
 import sys
 
-# Set before TensorFlow is imported: silence its C++ start-up logs, and turn oneDNN off so
-# that CPU float sums run in a fixed order (repeatable losses from run to run).
+# Set before TensorFlow is imported: silence its C++ start-up logs and oneDNN's graph
+# rewrites. Float results still differ in the last bits between computers (a matmul's sums
+# follow the CPU's instruction set and thread count), and long trainings amplify those bits:
+# the labs print such numbers at a precision every machine agrees on, or say they vary.
 os.environ["TF_CPP_MIN_LOG_LEVEL"] = "3"
 os.environ["TF_ENABLE_ONEDNN_OPTS"] = "0"
+# One thread per op: these models are too small to gain from more, and the sums then do not
+# depend on how many cores this computer has (they still depend on its instruction set).
+os.environ.setdefault("TF_NUM_INTRAOP_THREADS", "1")
 os.environ["KERAS_BACKEND"] = "tensorflow"
 
 # Colab only: install the labs' `helpers` package if missing (nowhere else is anything installed).
@@ -35,8 +40,10 @@ import tensorflow as tf
 
 import helpers
 
-SEED = 777  # the lecture's seed; keras.utils.set_random_seed(SEED) again before each model
-keras.utils.set_random_seed(SEED)
+helpers.check_versions()  # says what to upgrade if this TensorFlow or Keras is too old
+# The lecture's seed. Change it (or set RNN_LABS_SEED) to see what varies; CI runs 1, 2, 3 too.
+SEED = int(os.environ.get("RNN_LABS_SEED", "777"))
+keras.utils.set_random_seed(SEED)  # and again before each model
 print(f"TensorFlow {{tf.__version__}} | Keras {{keras.__version__}} | NumPy {{np.__version__}}")"""
 
 
