@@ -18,7 +18,7 @@ MINIMUM = {"tensorflow": "2.16", "keras": "3.10", "numpy": "1.26", "matplotlib":
 
 
 def parse_version(version: str) -> tuple[int, ...]:
-    """'3.10.0' -> (3, 10, 0); pre-release and local tails are dropped: '2.16.0rc1' -> (2, 16, 0)."""
+    """'3.10.0' -> (3, 10, 0); pre-release and local tails are dropped (2.16.0rc1 -> 2.16.0)."""
     if not isinstance(version, str):
         raise TypeError(f"version must be a str, got {type(version).__name__} {version!r}")
     parts = []
@@ -49,10 +49,10 @@ def check_versions(installed: dict[str, str] | None = None) -> None:
         >>> check_versions({"tensorflow": "2.21.0", "keras": "3.15.1", "numpy": "2.4.6",
         ...                 "matplotlib": "3.11.2"})
         >>> check_versions({"tensorflow": "2.21.0", "keras": "3.8.0", "numpy": "2.4.6",
-        ...                 "matplotlib": "3.11.2"})
+        ...                 "matplotlib": "3.11.2"})  # doctest: +ELLIPSIS
         Traceback (most recent call last):
         ...
-        ImportError: the labs need keras >= 3.10 (found 3.8.0). Run `pip install -U 'keras>=3.10'`, then restart the kernel (Colab: Runtime > Restart session) and run the setup cell again.
+        ImportError: the labs need keras >= 3.10 (found 3.8.0). Run `pip install -U ...
     """
     if installed is None:
         installed = {name: importlib.import_module(name).__version__ for name in MINIMUM}

@@ -27,7 +27,12 @@ def test_minimum_versions_are_the_floors_of_requirements_txt():
 
 @pytest.mark.parametrize(
     "version, parsed",
-    [("3.10.0", (3, 10, 0)), ("2.16.0rc1", (2, 16, 0)), ("1.26", (1, 26)), ("2.4.6+cpu", (2, 4, 6))],
+    [
+        ("3.10.0", (3, 10, 0)),
+        ("2.16.0rc1", (2, 16, 0)),
+        ("1.26", (1, 26)),
+        ("2.4.6+cpu", (2, 4, 6)),
+    ],
 )
 def test_parse_version(version, parsed):
     assert parse_version(version) == parsed
