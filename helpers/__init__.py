@@ -1,6 +1,7 @@
 """Small NumPy helpers for the RNN labs: text, windows, scaling, data, training.
 
-TensorFlow is imported only inside the functions that need it (``helpers.training``).
+TensorFlow is imported only inside the functions that need it (``helpers.training``), and Keras
+only when ``helpers.PredictionLog`` (a ``keras.callbacks.Callback``) is first used.
 """
 
 from helpers import data, generation, scaling, summary, text, training, versions, windows
@@ -15,6 +16,7 @@ from helpers.windows import many_to_one_windows, seq2seq_windows
 
 __all__ = [
     "CharVocab",
+    "PredictionLog",
     "MinMaxScaler",
     "TrainingLog",
     "check_versions",
@@ -38,3 +40,12 @@ __all__ = [
     "versions",
     "windows",
 ]
+
+
+def __getattr__(name: str):
+    # PredictionLog subclasses a Keras class: import Keras only when it is asked for.
+    if name == "PredictionLog":
+        from helpers.callbacks import PredictionLog
+
+        return PredictionLog
+    raise AttributeError(f"module 'helpers' has no attribute {name!r}")
