@@ -72,6 +72,20 @@ bench: $(STAMP)  ## training benchmark (plain fit vs train_steps) and notebook t
 	$(BIN)/python benchmarks/bench_training.py
 	$(BIN)/python benchmarks/bench_notebooks.py
 
+# The floors of requirements.txt (= helpers/versions.py): uv's lowest-direct resolution installs
+# the lowest allowed release of each direct requirement; every notebook must run there, for
+# every seed of the sweep (errors and asserts only: trajectories differ between versions).
+test-oldest:  ## lowest releases requirements.txt allows: do the notebooks and the seed sweep pass?
+	test -x .venv-oldest/bin/python || $(PYTHON) -m venv .venv-oldest
+	.venv-oldest/bin/python -m pip install --quiet --upgrade pip uv
+	.venv-oldest/bin/uv pip install --quiet --python .venv-oldest/bin/python \
+	  --resolution lowest-direct -r requirements.txt
+	.venv-oldest/bin/python -m pip install --quiet --no-deps -e .
+	.venv-oldest/bin/python -m pip list | grep -i -E "^(tensorflow([-_]cpu)?|keras|numpy|matplotlib|nbval) "
+	set -e; for seed in 777 $(SWEEP_SEEDS); do echo "== RNN_LABS_SEED=$$seed"; \
+	  RNN_LABS_SEED=$$seed .venv-oldest/bin/pytest -p no:cacheprovider --nbval-lax \
+	  --nbval-current-env $(NB); done
+
 test-latest:  ## newest releases requirements.txt allows (no constraints): do the notebooks still run?
 	test -x .venv-latest/bin/python || $(PYTHON) -m venv .venv-latest
 	.venv-latest/bin/python -m pip install --quiet --upgrade pip

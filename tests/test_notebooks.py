@@ -23,6 +23,7 @@ EXPECTED = [
     "02_long_sequences",
     "03_stacked_rnn_softmax",
     "04_stock_prediction",
+    "05_long_range_memory",
 ]
 VOLATILE = re.compile(
     r"(/work/|/tmp/|/root/|/home/|/Users/|[A-Z]:\\\\|site-packages|0x[0-9a-fA-F]{6,}"
@@ -95,3 +96,17 @@ def test_setup_cell_and_badge_agree_with_the_repository_setting(nb):
     path, notebook = nb
     problems = stamp_notebooks.check(notebook, path, stamp_notebooks.repository_url())
     assert not problems, problems
+
+
+def test_every_ignored_output_says_why(nb):
+    """A cell whose output nbval does not compare must tell the reader why it varies."""
+    path, notebook = nb
+    for i, cell in enumerate(notebook.cells):
+        if cell.cell_type == "code" and "NBVAL_IGNORE_OUTPUT" in cell.source:
+            marker = re.search(r"^# NBVAL_IGNORE_OUTPUT\b(.*)$", cell.source, re.M)
+            assert marker, f"{path.name} cell {i}: the marker must be a comment line of its own"
+            reason = marker[1].strip(" :-")
+            assert len(reason.split()) >= 3, (
+                f"{path.name} cell {i}: say why the output varies, e.g. "
+                "'# NBVAL_IGNORE_OUTPUT: training numbers vary with CPU, threads and seed'"
+            )

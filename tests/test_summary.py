@@ -7,7 +7,7 @@ from helpers.summary import summary_text
 
 
 def toy():
-    return keras.Sequential([keras.Input((6, 5)), keras.layers.LSTM(5)], name="toy")
+    return keras.Sequential([keras.Input((6, 5)), keras.layers.LSTM(5, name="lstm")], name="toy")
 
 
 def test_summary_text_has_the_layers_and_counts_at_the_width_asked():
