@@ -7,12 +7,28 @@ Two layouts are read, matched by column name (case and spaces ignored), in any c
   dropped: the lecture predicts Close.
 
 Other columns are ignored. Rows come back sorted by date whatever order the file has.
+
+Every row is checked, and a bad one is named by its line in the file (blank lines and quoted
+line breaks counted):
+
+- it has as many fields as the header (an unquoted ``21,340,000`` would shift the columns);
+- Date is ISO ``YYYY-MM-DD``, optionally followed by a time (``2017-01-10 00:00:00``,
+  ``2017-01-10T09:30:00-05:00``; the date part is kept), and each date appears once;
+- Open, High, Low and Close are numbers above 0, Volume a number of at least 0, and
+  High is not below Low.
+
+Open or Close outside the day's [Low, High] is loaded as it is with a ``UserWarning``: real
+downloads have such rows (rounding of adjusted prices, late revisions of one field).
 """
 
 from __future__ import annotations
 
 import csv
+import datetime
 import math
+import re
+import warnings
+from collections.abc import Iterable
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -26,6 +42,14 @@ __all__ = ["COLUMNS", "StockData", "load_stock", "shipped_stock_path"]
 #: The feature columns, in the lecture's order (Close last, the target).
 COLUMNS: tuple[str, ...] = ("Open", "High", "Low", "Volume", "Close")
 SHIPPED_FILE = "msft_daily.csv"
+_PRICES = ("Open", "High", "Low", "Close")
+
+# YYYY-MM-DD, then optionally a time: [T or space]HH:MM[:SS[.fraction]][Z or +HH:MM or +HHMM].
+_DATE = re.compile(
+    r"(?P<date>(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2}))"
+    r"(?:[T ](?P<H>\d{2}):(?P<M>\d{2})(?::(?P<S>\d{2})(?:\.\d{1,9})?)?"
+    r"(?:Z|[+-](?P<zH>\d{2}):?(?P<zM>\d{2}))?)?"
+)
 
 
 @dataclass(frozen=True)
@@ -44,9 +68,14 @@ class StockData:
         return len(self.dates)
 
     def column(self, name: str) -> np.ndarray:
-        """One column by name, shape (T,)."""
+        """One column by name, shape (T,); ValueError naming the columns for another name.
+
+        Example:
+            >>> load_stock().column("Close")[:3].tolist()
+            [34.063, 34.125, 33.863]
+        """
         if name not in self.columns:
-            raise KeyError(f"no column {name!r}; the columns are {self.columns}")
+            raise ValueError(f"no column {name!r}; the columns are {self.columns}")
         return self.values[:, self.columns.index(name)]
 
 
@@ -65,6 +94,11 @@ def load_stock(path: str | Path | None = None, min_rows: int = 1) -> StockData:
     Returns:
         StockData with dates (T,) and values (T, 5) in chronological order.
 
+    Raises:
+        FileNotFoundError: no file at ``path``.
+        ValueError: naming the file's line, for the rows the module docstring rejects;
+            or a missing column, too few rows, a repeated date.
+
     Example:
         >>> stock = load_stock()
         >>> stock.values.shape  # (days, features)
@@ -74,50 +108,88 @@ def load_stock(path: str | Path | None = None, min_rows: int = 1) -> StockData:
     path = shipped_stock_path() if path is None else Path(path)
     if not path.is_file():
         raise FileNotFoundError(f"no CSV file at path {str(path)!r}")
+    name = path.name
     with path.open(newline="", encoding="utf-8-sig") as f:
-        rows = list(csv.reader(f))
-    rows = [r for r in rows if any(cell.strip() for cell in r)]
+        rows = _read_rows(f)
     if not rows:
-        raise ValueError(f"{path.name} is empty")
+        raise ValueError(f"{name} is empty")
 
-    header = [h.strip().lower().replace(" ", "") for h in rows[0]]
+    _, header_fields = rows[0]
+    header = [h.strip().lower().replace(" ", "") for h in header_fields]
     wanted = ("Date",) + COLUMNS
-    missing = [name for name in wanted if name.lower() not in header]
+    missing = [col for col in wanted if col.lower() not in header]
     if missing:
         raise ValueError(
-            f"{path.name} lacks column(s) {missing}; its header is {rows[0]}, "
+            f"{name} lacks column(s) {missing}; its header is {header_fields}, "
             f"expected {list(wanted)} in any order (Yahoo's Adj Close may be there too)"
         )
-    where = [header.index(name.lower()) for name in wanted]
+    where = [header.index(col.lower()) for col in wanted]
 
     body = rows[1:]
     if len(body) < min_rows:
-        raise ValueError(f"{path.name} has {len(body)} data rows, fewer than min_rows={min_rows}")
+        raise ValueError(f"{name} has {len(body)} data rows, fewer than min_rows={min_rows}")
     dates = np.empty(len(body), dtype="datetime64[D]")
     values = np.empty((len(body), len(COLUMNS)), dtype=np.float64)
-    for r, row in enumerate(body):
-        line = r + 2  # the file's line number: 1-based, after the header
-        if len(row) < len(rows[0]):
+    outside: list[str] = []  # rows with Open or Close outside [Low, High], for one warning
+    for r, (line, row) in enumerate(body):
+        if len(row) != len(header_fields):
+            hint = " (an unquoted comma inside a value, such as 21,340,000?)"
             raise ValueError(
-                f"{path.name} line {line} has {len(row)} fields, expected {len(rows[0])}"
+                f"{name} line {line} has {len(row)} fields, expected {len(header_fields)} "
+                f"as in the header{hint if len(row) > len(header_fields) else ''}"
             )
-        dates[r] = _parse_date(row[where[0]], path.name, line)
-        for c, (name, i) in enumerate(zip(COLUMNS, where[1:], strict=True)):
-            values[r, c] = _parse_number(row[i], name, path.name, line)
+        dates[r] = _parse_date(row[where[0]], name, line)
+        for c, (col, i) in enumerate(zip(COLUMNS, where[1:], strict=True)):
+            values[r, c] = _parse_number(row[i], col, name, line)
+        day = dict(zip(COLUMNS, values[r].tolist(), strict=True))
+        odd = _check_prices(day, name, f"line {line} ({dates[r]})")
+        if odd:
+            outside.append(odd)
+    if outside:
+        n = len(outside)
+        warnings.warn(
+            f"{name}: {n} {'row has' if n == 1 else 'rows have'} Open or Close outside the "
+            f"day's [Low, High] (loaded as they are); first {outside[0]}",
+            UserWarning,
+            stacklevel=2,
+        )
 
     order = np.argsort(dates, kind="stable")
     dates, values = dates[order], values[order]
     dup = np.flatnonzero(dates[1:] == dates[:-1])
     if dup.size:
-        raise ValueError(f"{path.name} has the date {dates[dup[0]]} more than once")
+        raise ValueError(f"{name} has the date {dates[dup[0]]} more than once")
     return StockData(dates=dates, values=values)
 
 
+def _read_rows(f: Iterable[str]) -> list[tuple[int, list[str]]]:
+    """The non-blank rows of a CSV, each with the file line it starts on (1-based)."""
+    reader = csv.reader(f)
+    rows, next_line = [], 1
+    for row in reader:
+        if any(cell.strip() for cell in row):
+            rows.append((next_line, row))
+        next_line = reader.line_num + 1  # a quoted field may span lines
+    return rows
+
+
 def _parse_date(text: str, file: str, line: int) -> np.datetime64:
+    match = _DATE.fullmatch(text.strip())
     try:
-        return np.datetime64(text.strip()[:10], "D")
+        if match is None:
+            raise ValueError
+        g = match.groupdict()
+        datetime.date(int(g["y"]), int(g["m"]), int(g["d"]))  # the day exists
+        if g["H"] is not None:
+            datetime.time(int(g["H"]), int(g["M"]), int(g["S"] or 0))  # so does the time
+        if g["zH"] is not None and (int(g["zH"]) > 23 or int(g["zM"]) > 59):
+            raise ValueError
     except ValueError:
-        raise ValueError(f"{file} line {line}: Date {text!r} is not a YYYY-MM-DD date") from None
+        raise ValueError(
+            f"{file} line {line}: Date {text!r} is not a YYYY-MM-DD date "
+            "(optionally followed by a time, e.g. 2017-01-10 or 2017-01-10 00:00:00)"
+        ) from None
+    return np.datetime64(match["date"], "D")
 
 
 def _parse_number(text: str, column: str, file: str, line: int) -> float:
@@ -128,3 +200,21 @@ def _parse_number(text: str, column: str, file: str, line: int) -> float:
     if not math.isfinite(value):
         raise ValueError(f"{file} line {line}: {column} is {text!r}, not a finite number")
     return value
+
+
+def _check_prices(day: dict[str, float], file: str, where: str) -> str | None:
+    """ValueError for a day that cannot be (price <= 0, negative volume, High below Low);
+    a description if Open or Close lies outside [Low, High] (real files have such rows)."""
+    for col in _PRICES:
+        if day[col] <= 0:
+            raise ValueError(f"{file} {where}: {col} is {day[col]}, not a price (must be > 0)")
+    if day["Volume"] < 0:
+        raise ValueError(f"{file} {where}: Volume is {day['Volume']}, a negative number of shares")
+    if day["High"] < day["Low"]:
+        raise ValueError(f"{file} {where}: High {day['High']} is below Low {day['Low']}")
+    for col in ("Open", "Close"):
+        if day[col] < day["Low"]:
+            return f"{where}: {col} {day[col]} is below Low {day['Low']}"
+        if day[col] > day["High"]:
+            return f"{where}: {col} {day[col]} is above High {day['High']}"
+    return None

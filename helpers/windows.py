@@ -1,4 +1,8 @@
-"""Sliding windows over sequences, as NumPy views (no Python loop over windows).
+"""Sliding windows over sequences, cut by NumPy (no Python loop over windows).
+
+Both functions return fresh, writable arrays: the windows are copied out of a
+``sliding_window_view``, so changing the input later, or writing into the windows, touches
+nothing else.
 
 - :func:`seq2seq_windows`: char ids -> (X, Y) with Y shifted one step, for many-to-many RNNs.
 - :func:`many_to_one_windows`: a (time, features) series -> (X, y), y the target right after
@@ -34,7 +38,8 @@ def seq2seq_windows(ids: np.ndarray, length: int) -> tuple[np.ndarray, np.ndarra
         length: window length L, 1 <= L < T.
 
     Returns:
-        X, Y: each shape (T - L, L); ``Y[i] == ids[i + 1 : i + L + 1]``.
+        X, Y: each shape (T - L, L); ``Y[i] == ids[i + 1 : i + L + 1]``. Fresh writable arrays,
+        sharing no memory with ``ids`` or with each other.
 
     Example:
         >>> X, Y = seq2seq_windows(np.arange(5), 3)
@@ -48,7 +53,9 @@ def seq2seq_windows(ids: np.ndarray, length: int) -> tuple[np.ndarray, np.ndarra
         raise TypeError(f"ids must be integers (character ids), got dtype {ids.dtype}")
     _check_length(length, len(ids))
     w = sliding_window_view(ids, length + 1)  # (T - L, L + 1)
-    return np.ascontiguousarray(w[:, :-1]), np.ascontiguousarray(w[:, 1:])
+    # .copy(), not np.ascontiguousarray: that returns an already contiguous view (L = 1, L = T - 1)
+    # as it is, read-only and aliasing ids.
+    return w[:, :-1].copy(), w[:, 1:].copy()
 
 
 def many_to_one_windows(
@@ -64,6 +71,7 @@ def many_to_one_windows(
     Returns:
         X: shape (T - L, L, F), ``X[i] == features[i : i + L]``.
         y: shape (T - L, 1), ``y[i] == features[i + L, target_column]``.
+        Both fresh writable arrays, sharing no memory with ``features`` or with each other.
 
     Example:
         >>> X, y = many_to_one_windows(np.arange(12.0).reshape(6, 2), 4)
@@ -83,6 +91,4 @@ def many_to_one_windows(
     _check_length(length, features.shape[0])
     w = sliding_window_view(features, length + 1, axis=0)  # (T - L, F, L + 1)
     w = np.moveaxis(w, 2, 1)  # (T - L, L + 1, F)
-    X = np.ascontiguousarray(w[:, :length, :])
-    y = np.ascontiguousarray(w[:, length, target_column][:, None])
-    return X, y
+    return w[:, :length, :].copy(), w[:, length, target_column][:, None].copy()

@@ -1,3 +1,6 @@
+import re
+import warnings
+
 import numpy as np
 import pytest
 
@@ -102,5 +105,163 @@ def test_short_row_and_empty_file_and_missing_file(tmp_path):
 
 
 def test_unknown_column_name():
-    with pytest.raises(KeyError, match="no column 'Adj Close'"):
+    with pytest.raises(ValueError, match="no column 'Adj Close'"):
         load_stock().column("Adj Close")
+
+
+def test_unknown_column_name_is_a_value_error_naming_the_columns():
+    with pytest.raises(ValueError, match=r"no column 'Adj'; the columns are \('Open', .*'Close'\)"):
+        load_stock().column("Adj")
+    with pytest.raises(ValueError, match="no column 'close'"):  # names are case-sensitive
+        load_stock().column("close")
+
+
+# --- dates (issue 13, item 2) -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "cell",
+    [
+        "2017-01-10",
+        " 2017-01-10 ",
+        "2017-01-10 00:00:00",  # pandas' to_csv of a DatetimeIndex
+        "2017-01-10T00:00:00",
+        "2017-01-10T16:00:00.000",
+        "2017-01-10 00:00:00-05:00",  # yfinance's history(), exchange time zone
+        "2017-01-10T09:30:00+0100",
+        "2017-01-10T00:00:00Z",
+        "2017-01-10 09:30",
+    ],
+)
+def test_iso_dates_with_or_without_a_time_part_are_read(tmp_path, cell):
+    stock = load_stock(write(tmp_path, f'{HEADER}\n"{cell}",1,2,0.5,100,1.5\n'))
+    assert stock.dates.tolist() == [np.datetime64("2017-01-10", "D").item()]
+
+
+@pytest.mark.parametrize(
+    "cell",
+    [
+        "",  # was NaT, sorted last
+        "NaT",
+        "nat",
+        "20170110",  # was the year 20170110
+        "today",  # was today's date
+        "now",
+        "2017",  # was 2017-01-01
+        "2017-01",
+        "2017-1-10",
+        "17-01-10",
+        "2017/01/10",
+        "2017-02-30",
+        "2017-13-01",
+        "2017-01-10x",
+        "2017-01-10T25:00:00",
+        "2017-01-10 12:61",
+        "2017-01-10T",
+        "+2017-01-10",
+        "-2017-01-10",
+        "2017-01-10 00:00:00-25:00",
+    ],
+)
+def test_anything_else_in_the_date_column_is_rejected_with_its_line(tmp_path, cell):
+    path = write(tmp_path, f'{HEADER}\n2017-01-09,1,2,0.5,100,1.5\n"{cell}",1,2,0.5,100,1.5\n')
+    message = f"line 3: Date {cell!r} is not a YYYY-MM-DD date"
+    with pytest.raises(ValueError, match=re.escape(message)):
+        load_stock(path)
+
+
+def test_two_empty_dates_no_longer_escape_the_duplicate_check(tmp_path):
+    path = write(tmp_path, f"{HEADER}\n,1,2,0.5,100,1.5\n,1,2,0.5,100,1.5\n")
+    with pytest.raises(ValueError, match="line 2: Date '' is not a YYYY-MM-DD date"):
+        load_stock(path)
+
+
+def test_line_numbers_count_blank_lines_and_quoted_newlines(tmp_path):
+    path = write(
+        tmp_path,
+        'Date,Open,High,Low,Volume,Close,Note\n2020-01-01,1,2,0.5,100,1.5,"two\nlines"\n\n'
+        "2020-01-02,1,2,0.5,100,x,\n",
+    )
+    with pytest.raises(ValueError, match="line 5: Close is 'x'"):
+        load_stock(path)
+
+
+# --- field counts (issue 13, item 3) -------------------------------------------------------------
+
+
+def test_a_row_with_too_many_fields_is_rejected_not_misaligned(tmp_path):
+    # the issue's row: an unquoted thousands separator in Volume shifts Close by one field
+    path = write(
+        tmp_path,
+        f"{HEADER}\n2017-01-09,62.8,63.1,62.5,20382700,62.9\n"
+        "2017-01-10,62.5,62.9,62.1,21,340000,62.6\n",
+    )
+    with pytest.raises(ValueError, match="line 3 has 7 fields, expected 6 as in the header"):
+        load_stock(path)
+
+
+def test_yahoo_row_with_too_many_or_too_few_fields(tmp_path):
+    yahoo = "Date,Open,High,Low,Close,Adj Close,Volume\n"
+    path = write(tmp_path, yahoo + "2021-03-01,9,10,8,9.5,9.0,900,\n")
+    with pytest.raises(ValueError, match="line 2 has 8 fields, expected 7"):
+        load_stock(path)
+    path = write(tmp_path, yahoo + "2021-03-01,9,10,8,9.5,900\n")
+    with pytest.raises(ValueError, match="line 2 has 6 fields, expected 7"):
+        load_stock(path)
+
+
+def test_a_quoted_thousands_separator_is_one_field_and_not_a_number(tmp_path):
+    path = write(tmp_path, f'{HEADER}\n2017-01-10,62.5,62.9,62.1,"21,340,000",62.6\n')
+    with pytest.raises(ValueError, match="line 2: Volume is '21,340,000', not a finite number"):
+        load_stock(path)
+
+
+# --- prices that cannot be prices (issue 13, item 4) ----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("row", "message"),
+    [
+        ("2020-01-02,1,2,0.5,100,-5", "line 3 (2020-01-02): Close is -5.0"),
+        ("2020-01-02,1,2,0.5,100,0", "line 3 (2020-01-02): Close is 0.0"),
+        ("2020-01-02,0,2,0.5,100,1.5", "line 3 (2020-01-02): Open is 0.0"),
+        ("2020-01-02,1,2,-0.5,100,1.5", "line 3 (2020-01-02): Low is -0.5"),
+        ("2020-01-02,1,2,0.5,-100,1.5", "line 3 (2020-01-02): Volume is -100.0, a negative"),
+        ("2020-01-02,1,0.5,2,100,1.5", "line 3 (2020-01-02): High 0.5 is below Low 2.0"),
+    ],
+)
+def test_impossible_prices_are_rejected_naming_the_row(tmp_path, row, message):
+    path = write(tmp_path, f"{HEADER}\n2020-01-01,1,2,0.5,100,1.5\n{row}\n")
+    with pytest.raises(ValueError, match=re.escape(message)):
+        load_stock(path)
+
+
+def test_zero_volume_is_allowed(tmp_path):
+    stock = load_stock(write(tmp_path, f"{HEADER}\n2020-01-01,1,1,1,0,1\n"))
+    assert stock.column("Volume").tolist() == [0.0]
+
+
+def test_open_or_close_outside_the_days_range_warns_naming_the_rows(tmp_path):
+    # real downloads have these (yfinance issue 2857: AAPL days with High below Open or Close)
+    path = write(
+        tmp_path,
+        f"{HEADER}\n2020-01-01,1,2,0.5,100,1.5\n2020-01-02,2.1,2,0.5,100,1.5\n"
+        "2020-01-03,1,2,0.5,100,0.4\n",
+    )
+    with pytest.warns(UserWarning, match=r"2 rows .* first line 3 \(2020-01-02\): Open 2.1 "):
+        stock = load_stock(path)
+    assert len(stock) == 3  # loaded as they are
+
+
+def test_shipped_data_and_a_yahoo_download_of_it_load_without_warnings(tmp_path):
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        stock = load_stock()
+        rows = [
+            f"{date} 00:00:00-05:00,{o},{h},{low},{c},{c * 0.97:.4f},{int(v)}\n"
+            for date, (o, h, low, v, c) in zip(stock.dates, stock.values, strict=True)
+        ]  # newest first, in Yahoo's column order, with yfinance's time part
+        header = "Date,Open,High,Low,Close,Adj Close,Volume\n"
+        yahoo = load_stock(write(tmp_path, header + "".join(reversed(rows))))
+    np.testing.assert_array_equal(yahoo.dates, stock.dates)
+    np.testing.assert_array_equal(yahoo.values, stock.values)

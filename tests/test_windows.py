@@ -61,6 +61,75 @@ def test_windows_are_writable_copies_not_views():
     assert ids[0] == 0 and Y[0, 0] == 1
 
 
+def assert_fresh(out: np.ndarray, *others: np.ndarray) -> None:
+    """``out`` owns writable, C-contiguous memory: no view of the input or of another output."""
+    assert out.flags.writeable and out.flags.owndata and out.flags.c_contiguous
+    for other in others:
+        assert not np.shares_memory(out, other)
+
+
+@pytest.mark.parametrize("steps", [2, 3, 6, 11])
+def test_seq2seq_windows_are_fresh_arrays_at_every_length(steps):
+    for length in range(1, steps):
+        ids = np.arange(steps)
+        X, Y = seq2seq_windows(ids, length)
+        assert_fresh(X, ids, Y)
+        assert_fresh(Y, ids, X)
+        ids[:] = 99  # the issue's example: changing the input must not change the windows
+        np.testing.assert_array_equal(X[:, 0], np.arange(steps - length))
+        X[0, 0] = 5  # and writing into the windows must work and touch nothing else
+        assert Y[0, 0] == 1
+
+
+@pytest.mark.parametrize("n_features", [1, 3])
+@pytest.mark.parametrize("steps", [2, 3, 6, 11])
+def test_many_to_one_windows_are_fresh_arrays_at_every_length(steps, n_features):
+    for length in range(1, steps):
+        for target_column in range(-n_features, n_features):
+            series = np.arange(steps * n_features, dtype=float).reshape(steps, n_features)
+            X, y = many_to_one_windows(series, length, target_column)
+            assert_fresh(X, series, y)
+            assert_fresh(y, series, X)
+            expected_y = series[length:, target_column].copy()
+            series[:] = -1.0
+            np.testing.assert_array_equal(y[:, 0], expected_y)
+            X[0, 0, 0] = 5.0
+            y[0, 0] = 7.0
+            assert (series == -1.0).all()
+
+
+def test_read_only_and_strided_inputs_give_writable_windows():
+    ids = np.arange(20)[::2]  # a strided view
+    ids.flags.writeable = False
+    X, Y = seq2seq_windows(ids, 1)
+    assert_fresh(X, ids)
+    np.testing.assert_array_equal(X[:, 0], ids[:-1])
+    series = np.asfortranarray(np.arange(24.0).reshape(8, 3))
+    series.flags.writeable = False
+    X, y = many_to_one_windows(series, 7)
+    assert_fresh(X, series)
+    assert_fresh(y, series)
+    np.testing.assert_array_equal(X[0], series[:7])
+
+
+@given(
+    st.integers(min_value=2, max_value=40),
+    st.integers(min_value=1, max_value=4),
+    st.data(),
+)
+def test_windows_never_alias_their_input_property(steps, n_features, data):
+    length = data.draw(st.integers(min_value=1, max_value=steps - 1))
+    column = data.draw(st.integers(min_value=-n_features, max_value=n_features - 1))
+    series = np.arange(steps * n_features, dtype=float).reshape(steps, n_features)
+    X, y = many_to_one_windows(series, length, column)
+    assert_fresh(X, series, y)
+    assert_fresh(y, series, X)
+    ids = np.arange(steps)
+    Xs, Ys = seq2seq_windows(ids, length)
+    assert_fresh(Xs, ids, Ys)
+    assert_fresh(Ys, ids, Xs)
+
+
 @pytest.mark.parametrize("length", [0, -1])
 def test_length_below_one_is_rejected(length):
     with pytest.raises(ValueError, match=f"window length {length} must be at least 1"):
