@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
-NOTEBOOKS := $(wildcard notebooks/*.ipynb)
+NOTEBOOKS := $(wildcard notebooks/*.ipynb notebooks/solutions/*.ipynb)
 LINTED := helpers tests tools benchmarks data notebooks conftest.py
 
 .PHONY: lab test test-unit test-notebooks test-arithmetic test-seeds test-oldest run outputs format lint bench test-latest constraints clean

@@ -16,7 +16,9 @@ sys.path.insert(0, str(ROOT / "tools"))
 import notebook_form  # noqa: E402
 import stamp_notebooks  # noqa: E402
 
-NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb"))
+LABS = sorted((ROOT / "notebooks").glob("*.ipynb"))
+SOLUTIONS = sorted((ROOT / "notebooks" / "solutions").glob("*_solutions.ipynb"))
+NOTEBOOKS = LABS + SOLUTIONS
 EXPECTED = [
     "00_rnn_basics",
     "01_hihello",
@@ -42,8 +44,29 @@ def output_text(out) -> str:
     )
 
 
-def test_the_five_labs_are_there():
-    assert [p.stem for p in NOTEBOOKS] == EXPECTED
+def test_the_labs_are_there():
+    assert [p.stem for p in LABS] == EXPECTED
+
+
+@pytest.mark.parametrize("solutions", SOLUTIONS, ids=lambda p: p.stem)
+def test_solutions_and_their_lab_link_to_each_other(solutions):
+    """Each solutions notebook answers a lab's exercises; the lab points learners to it."""
+    lab = ROOT / "notebooks" / solutions.name.replace("_solutions", "")
+    assert lab.exists(), f"{solutions.name} has no lab {lab.name}"
+    lab_nb = nbformat.read(lab, as_version=4)
+    sol_nb = nbformat.read(solutions, as_version=4)
+    lab_number = re.match(
+        r"# Lab (12-\d)", lab_nb.cells[stamp_notebooks.title_index(lab_nb)].source
+    )
+    title = sol_nb.cells[stamp_notebooks.title_index(sol_nb)].source
+    assert title.startswith(f"# Solutions to Lab {lab_number[1]}: "), title[:80]
+    assert f"../{lab.name}" in title, f"{solutions.name}: link back to the lab in the title cell"
+    assert any(
+        f"solutions/{solutions.name}" in c.source for c in lab_nb.cells if c.cell_type == "markdown"
+    ), f"{lab.name}: link to solutions/{solutions.name} after the exercises"
+    assert any(
+        re.match(r"## Exercise \d", c.source) for c in sol_nb.cells if c.cell_type == "markdown"
+    ), f"{solutions.name}: one '## Exercise K: ...' section per exercise"
 
 
 @pytest.fixture(params=NOTEBOOKS, ids=lambda p: p.stem)
@@ -83,6 +106,8 @@ def test_no_stderr_errors_or_machine_specific_text(nb):
 
 def test_opens_like_a_lab(nb):
     path, notebook = nb
+    if path in SOLUTIONS:
+        pytest.skip("solutions open with their own title (test_solutions_and_their_lab_...)")
     title = notebook.cells[stamp_notebooks.title_index(notebook)]
     assert title.cell_type == "markdown"
     assert re.match(r"# Lab 12-\d: \S", title.source), title.source[:80]

@@ -84,7 +84,8 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     url = repository_url()
     problems = []
-    for path in sorted((ROOT / "notebooks").glob("*.ipynb")):
+    notebooks = ROOT / "notebooks"
+    for path in sorted(notebooks.glob("*.ipynb")) + sorted(notebooks.glob("solutions/*.ipynb")):
         nb = nbformat.read(path, as_version=4)
         if args.check:
             problems += check(nb, path, url)
