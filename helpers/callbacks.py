@@ -74,8 +74,10 @@ class PredictionLog(keras.callbacks.Callback):
 
     def on_epoch_end(self, epoch: int, logs=None) -> None:
         loss = float(logs["loss"])
-        logits = self.model(self.x, training=False)
-        ids = keras.ops.convert_to_numpy(keras.ops.argmax(logits, axis=-1))
+        # predict_on_batch runs Keras' compiled predict step: several times faster per epoch
+        # than calling the model eagerly.
+        logits = self.model.predict_on_batch(self.x)
+        ids = np.argmax(keras.ops.convert_to_numpy(logits), axis=-1)
         self._losses.append(loss)
         self._predictions.append(ids)
         last = self.params.get("epochs", 0) - 1
