@@ -4,23 +4,30 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 NOTEBOOKS := $(wildcard notebooks/*.ipynb notebooks/solutions/*.ipynb)
-LINTED := helpers tests tools benchmarks data notebooks conftest.py
+LINTED := helpers tests tools benchmarks notebooks conftest.py
 
 .PHONY: lab test test-unit test-notebooks test-arithmetic test-seeds test-oldest run outputs format lint bench test-latest constraints clean
 
-# (Re)install when the requirements change; constraints.txt pins the exact versions.
-$(STAMP): requirements.txt requirements-dev.txt constraints.txt pyproject.toml
-	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -r requirements-dev.txt -c constraints.txt
-	$(BIN)/python -m pip install --quiet --no-deps -e .
-	touch $@
+# (Re)install when the requirements change; constraints.txt pins the exact versions. A first
+# install takes a few minutes (TensorFlow is about 270 MB): one line per step, then one per
+# package fetched with its size (tools/pip_install.py), and nothing else from pip.
+$(STAMP): requirements.txt requirements-dev.txt constraints.txt pyproject.toml tools/pip_install.py
+	@test -x $(BIN)/python || { echo "== $(VENV): new virtual environment"; $(PYTHON) -m venv $(VENV); }
+	@echo "== $(VENV): upgrading pip"
+	@$(BIN)/python -m pip install --quiet --upgrade pip
+	@echo "== $(VENV): requirements-dev.txt at the versions of constraints.txt, and the labs (editable)"
+	@$(BIN)/python tools/pip_install.py -r requirements-dev.txt -c constraints.txt -e .
+	@touch $@
 
 # Jupyter refuses to run as root unless told; root is common in containers and cloud VMs.
 ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root,)
 
+# Only warnings and the URL to open (JupyterLab prints the URL whatever the log level); kernels
+# on local sockets, as in tools/execute_notebooks.py (no "running over TCP" warning per kernel).
+LAB_FLAGS := --ServerApp.log_level=WARN --LabApp.log_level=WARN --KernelManager.transport=ipc
+
 lab: $(STAMP)  ## open JupyterLab on the notebooks
-	$(BIN)/jupyter lab $(ROOT_FLAG) notebooks/
+	@$(BIN)/jupyter lab $(ROOT_FLAG) $(LAB_FLAGS) notebooks/
 
 # `make test` = lint, unit tests, then every notebook three ways (NB=... for one notebook):
 #   test-notebooks   nbval strict: every cell re-run, every stored output compared;
@@ -52,7 +59,7 @@ lint: $(STAMP)
 	$(BIN)/ruff format --check $(LINTED)
 
 run: $(STAMP)  ## execute every notebook headless into build/ (.ipynb + .html); stored ones untouched
-	$(BIN)/python tools/execute_notebooks.py --out build
+	@$(BIN)/python tools/execute_notebooks.py --out build
 
 outputs: $(STAMP)  ## re-execute the stored notebooks in place (after changing one)
 	$(BIN)/python tools/execute_notebooks.py --inplace $(NB)
@@ -86,10 +93,13 @@ test-oldest:  ## lowest releases requirements.txt allows: do the notebooks and t
 	  RNN_LABS_SEED=$$seed .venv-oldest/bin/pytest -p no:cacheprovider --nbval-lax \
 	  --nbval-current-env $(NB); done
 
+# The newest releases depend on the Python version (NumPy 2.5 needs Python >= 3.12): the first
+# line printed says which Python this run used.
 test-latest:  ## newest releases requirements.txt allows (no constraints): do the notebooks still run?
 	test -x .venv-latest/bin/python || $(PYTHON) -m venv .venv-latest
+	.venv-latest/bin/python --version
 	.venv-latest/bin/python -m pip install --quiet --upgrade pip
-	.venv-latest/bin/python -m pip install --quiet --upgrade --upgrade-strategy eager -r requirements-dev.txt
-	.venv-latest/bin/python -m pip install --quiet --no-deps -e .
+	.venv-latest/bin/python tools/pip_install.py --upgrade --upgrade-strategy eager \
+	  -r requirements-dev.txt -e .
 	.venv-latest/bin/python -m pip list | grep -i -E "^(tensorflow([-_]cpu)?|keras|numpy|matplotlib|nbval) "
 	.venv-latest/bin/pytest -p no:cacheprovider --nbval-lax notebooks --nbval-current-env

@@ -80,7 +80,8 @@ class StockData:
 
 
 def shipped_stock_path() -> Path:
-    """Path of the CSV that ships with the labs (data/msft_daily.csv, installed with helpers)."""
+    """Path of the CSV that ships with the labs (helpers/datasets/msft_daily.csv, installed with
+    helpers: the same place in a checkout, an editable install and a wheel)."""
     return Path(str(resources.files("helpers.datasets").joinpath(SHIPPED_FILE)))
 
 
