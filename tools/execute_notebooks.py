@@ -53,7 +53,12 @@ def execute(path: Path, timeout: int = 600) -> tuple[nbformat.NotebookNode, floa
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("paths", nargs="*", type=Path, help="default: notebooks/*.ipynb and notebooks/solutions/*.ipynb")
+    parser.add_argument(
+        "paths",
+        nargs="*",
+        type=Path,
+        help="default: notebooks/*.ipynb and notebooks/solutions/*.ipynb",
+    )
     where = parser.add_mutually_exclusive_group(required=True)
     where.add_argument("--out", type=Path, help="write executed .ipynb and .html here")
     where.add_argument("--inplace", action="store_true", help="overwrite the stored notebooks")
