@@ -51,21 +51,26 @@ def execute(path: Path, timeout: int = 600) -> tuple[nbformat.NotebookNode, floa
     return nb, seconds
 
 
+def notebooks_in(path: Path) -> list[Path]:
+    """A notebook itself; a folder's notebooks, then those of its solutions/ folder."""
+    if path.is_dir():
+        return sorted(path.glob("*.ipynb")) + sorted(path.glob("solutions/*.ipynb"))
+    return [path]
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument(
         "paths",
         nargs="*",
         type=Path,
-        help="default: notebooks/*.ipynb and notebooks/solutions/*.ipynb",
+        help="notebooks or folders of them (default: notebooks/, its solutions/ included)",
     )
     where = parser.add_mutually_exclusive_group(required=True)
     where.add_argument("--out", type=Path, help="write executed .ipynb and .html here")
     where.add_argument("--inplace", action="store_true", help="overwrite the stored notebooks")
     args = parser.parse_args(argv)
-    paths = args.paths or sorted(NOTEBOOKS.glob("*.ipynb")) + sorted(
-        NOTEBOOKS.glob("solutions/*.ipynb")
-    )
+    paths = [nb for path in args.paths or [NOTEBOOKS] for nb in notebooks_in(path)]
     if args.out:
         from nbconvert import HTMLExporter
 
