@@ -1,13 +1,16 @@
-"""Small NumPy helpers for the RNN labs: text, windows, scaling, data, training.
+"""Small NumPy helpers for the RNN labs: setup, text, windows, scaling, data, training.
 
-TensorFlow is imported only inside the functions that need it (``helpers.training``), and Keras
-only when ``helpers.PredictionLog`` (a ``keras.callbacks.Callback``) is first used.
+``import helpers`` imports neither Keras nor a backend: :func:`setup` must set the environment
+first. Keras is imported by the functions that need it, and ``helpers.backend`` holds the little
+that needs a backend's own API (TensorFlow, JAX or PyTorch).
 """
 
-from helpers import data, generation, scaling, summary, text, training, versions, windows
+from helpers import backend, data, generation, scaling, summary, text, training, versions, windows
+from helpers.backend import input_gradients, repeat_batch, weight_gradients
 from helpers.data import load_stock
 from helpers.generation import generate, sample_next, softmax
 from helpers.scaling import MinMaxScaler
+from helpers.setup import setup
 from helpers.summary import print_summary, summary_text
 from helpers.text import CharVocab
 from helpers.training import TrainingLog, first_step_all_correct, print_log, train_steps
@@ -19,18 +22,22 @@ __all__ = [
     "PredictionLog",
     "MinMaxScaler",
     "TrainingLog",
+    "backend",
     "check_versions",
     "data",
     "first_step_all_correct",
     "generate",
     "generation",
+    "input_gradients",
     "load_stock",
     "many_to_one_windows",
     "print_log",
     "print_summary",
+    "repeat_batch",
     "sample_next",
     "scaling",
     "seq2seq_windows",
+    "setup",
     "softmax",
     "summary",
     "summary_text",
@@ -38,6 +45,7 @@ __all__ = [
     "train_steps",
     "training",
     "versions",
+    "weight_gradients",
     "windows",
 ]
 

@@ -11,10 +11,13 @@ from __future__ import annotations
 
 import importlib
 
-__all__ = ["MINIMUM", "check_versions", "parse_version"]
+__all__ = ["BACKEND_MINIMUM", "MINIMUM", "check_versions", "parse_version"]
 
 # Import name -> oldest supported release (the floors of requirements.txt).
 MINIMUM = {"tensorflow": "2.16", "keras": "3.10", "numpy": "1.26", "matplotlib": "3.8"}
+# The other Keras backends: the floors of pyproject.toml's extras [jax] and [torch]
+# (``make test-oldest`` checks the TensorFlow floors only).
+BACKEND_MINIMUM = {"jax": "0.5", "torch": "2.5"}
 
 
 def parse_version(version: str) -> tuple[int, ...]:
@@ -38,12 +41,14 @@ def parse_version(version: str) -> tuple[int, ...]:
     return tuple(parts)
 
 
-def check_versions(installed: dict[str, str] | None = None) -> None:
-    """Raise ImportError naming every package older than :data:`MINIMUM` and the pip command
-    that upgrades them.
+def check_versions(installed: dict[str, str] | None = None, backend: str = "tensorflow") -> None:
+    """Raise ImportError naming every package older than :data:`MINIMUM` (or
+    :data:`BACKEND_MINIMUM`) and the pip command that upgrades them.
 
     Args:
-        installed: import name -> version; default: the versions of the imported packages.
+        installed: import name -> version; default: the installed versions of Keras, NumPy,
+            Matplotlib and ``backend``'s package.
+        backend: the Keras backend in use, ``"tensorflow"``, ``"jax"`` or ``"torch"``.
 
     Example:
         >>> check_versions({"tensorflow": "2.21.0", "keras": "3.15.1", "numpy": "2.4.6",
@@ -54,16 +59,20 @@ def check_versions(installed: dict[str, str] | None = None) -> None:
         ...
         ImportError: the labs need keras >= 3.10 (found 3.8.0). Run `pip install -U ...
     """
+    if backend not in ("tensorflow", "jax", "torch"):
+        raise ValueError(f"backend must be 'tensorflow', 'jax' or 'torch', got {backend!r}")
+    floors = {**MINIMUM, **BACKEND_MINIMUM}
     if installed is None:
-        installed = {name: importlib.import_module(name).__version__ for name in MINIMUM}
+        names = ["keras", "numpy", "matplotlib", backend]
+        installed = {name: importlib.import_module(name).__version__ for name in names}
     old = {
         name: version
         for name, version in installed.items()
-        if name in MINIMUM and parse_version(version) < parse_version(MINIMUM[name])
+        if name in floors and parse_version(version) < parse_version(floors[name])
     }
     if old:
-        found = ", ".join(f"{name} >= {MINIMUM[name]} (found {v})" for name, v in old.items())
-        specs = " ".join(f"'{name}>={MINIMUM[name]}'" for name in old)
+        found = ", ".join(f"{name} >= {floors[name]} (found {v})" for name, v in old.items())
+        specs = " ".join(f"'{name}>={floors[name]}'" for name in old)
         raise ImportError(
             f"the labs need {found}. Run `pip install -U {specs}`, then restart the kernel "
             "(Colab: Runtime > Restart session) and run the setup cell again."

@@ -13,6 +13,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tools"))
+import mark_varying  # noqa: E402
 import notebook_form  # noqa: E402
 import stamp_notebooks  # noqa: E402
 
@@ -123,27 +124,31 @@ def test_setup_cell_and_badge_agree_with_the_repository_setting(nb):
     assert not problems, problems
 
 
-def test_every_ignored_output_says_why(nb):
-    """A cell whose output nbval does not compare tells the reader why it varies: the marker
-    (nbval honours only the bare comment line, or the cell tag nbval-ignore-output) followed by
-    a comment line saying why."""
+def test_no_test_machinery_in_what_the_learner_reads(nb):
+    """Varying cells are marked in their metadata (tools/mark_varying.py), not with comments."""
     path, notebook = nb
     for i, cell in enumerate(notebook.cells):
-        if cell.cell_type != "code":
+        assert "NBVAL" not in cell.source.upper(), f"{path.name} cell {i}: NBVAL text in its source"
+
+
+def test_every_ignored_output_says_why(nb):
+    """A cell whose output nbval does not compare (tag nbval-ignore-output) says why in its
+    metadata, in a sentence of at least four words."""
+    path, notebook = nb
+    for i, cell in enumerate(notebook.cells):
+        if not mark_varying.is_marked(cell):
+            assert mark_varying.REASON_KEY not in cell.metadata, f"{path.name} cell {i}: untagged"
             continue
-        lines = [line.strip() for line in cell.source.splitlines()]
-        tagged = "nbval-ignore-output" in cell.metadata.get("tags", [])
-        if "NBVAL_IGNORE_OUTPUT" in cell.source:
-            assert "# NBVAL_IGNORE_OUTPUT" in lines, (
-                f"{path.name} cell {i}: nbval honours only a bare '# NBVAL_IGNORE_OUTPUT' line"
-            )
-            after = lines[lines.index("# NBVAL_IGNORE_OUTPUT") + 1 :]
-        elif tagged:
-            after = lines
-        else:
-            continue
-        reason = after[0] if after else ""
-        assert reason.startswith("#") and len(reason.split()) >= 4, (
-            f"{path.name} cell {i}: say why the output varies in the comment line after the "
-            "marker, e.g. '# training numbers vary with CPU, thread count and seed'"
+        assert cell.cell_type == "code", f"{path.name} cell {i}: only code cells have outputs"
+        reason = cell.metadata.get(mark_varying.REASON_KEY, "")
+        assert isinstance(reason, str) and len(reason.split()) >= 4, (
+            f"{path.name} cell {i}: say why the output varies in metadata['varies'] "
+            "(python tools/mark_varying.py NOTEBOOK CELL_ID 'why')"
         )
+
+
+def test_setup_cell_is_short(nb):
+    """What opens every notebook: a few lines (keras-io opens with 3, d2l with 2)."""
+    path, notebook = nb
+    setup = next(c for c in notebook.cells if c.cell_type == "code")
+    assert len(setup.source.splitlines()) <= 12, f"{path.name}: the setup cell grew"

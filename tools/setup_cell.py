@@ -1,55 +1,37 @@
-"""The setup cell that opens every notebook, as stamped by tools/stamp_notebooks.py."""
+"""The setup cell that opens every notebook, as stamped by tools/stamp_notebooks.py.
+
+Everything it does is in ``helpers.setup`` (environment before Keras is imported, backend,
+versions, seed) and explained in that function's docstring and README.md, so the learner reads
+four lines. In Colab, where the labs' ``helpers`` package is missing, the cell installs it from
+the repository (``--no-deps``: Colab's TensorFlow, Keras, JAX, PyTorch stay as they are); while
+no repository URL is set, it says how to upload the project instead.
+"""
+
+_INSTALL = {
+    True: "except ImportError:  # in Colab, install it from the labs' repository (README.md)\n"
+    '    if "google.colab" not in str(get_ipython()):  # noqa: F821 (IPython\'s builtin)\n'
+    "        raise\n"
+    '    %pip install -q --no-deps "git+{repo_url}"\n'
+    "    import helpers\n",
+    False: "except ImportError:  # README.md says how to install the labs (Colab too)\n"
+    '    raise ImportError("install the labs first: README.md, \'Running in Colab\'") from None\n',
+}
 
 SETUP_CELL = """\
-# Setup: the same cell opens every lab.
-import os
-import sys
-
-# Set before TensorFlow is imported: silence its C++ start-up logs and oneDNN's graph
-# rewrites. Float results still differ in the last bits between computers (a matmul's sums
-# follow the CPU's instruction set and thread count), and long trainings amplify those bits:
-# the labs print such numbers at a precision every machine agrees on, or say they vary.
-os.environ["TF_CPP_MIN_LOG_LEVEL"] = "3"
-os.environ["TF_ENABLE_ONEDNN_OPTS"] = "0"
-# One thread per op: these models are too small to gain from more, and the sums then do not
-# depend on how many cores this computer has (they still depend on its instruction set).
-os.environ.setdefault("TF_NUM_INTRAOP_THREADS", "1")
-os.environ["KERAS_BACKEND"] = "tensorflow"
-
-# Colab only: install the labs' `helpers` package if missing (nowhere else is anything installed).
-REPO_URL = "{repo_url}"  # stamped from pyproject.toml by tools/stamp_notebooks.py
-if "google.colab" in sys.modules:
-    try:
-        import helpers
-    except ImportError:
-        if not REPO_URL:
-            raise ImportError(
-                "helpers is not installed. Zip the rnn-labs project, upload rnn-labs.zip to "
-                "Colab's files, run `!unzip -q rnn-labs.zip && pip install --no-deps ./rnn-labs`, "
-                "then run this cell again."
-            ) from None
-        import subprocess
-
-        pip = [sys.executable, "-m", "pip", "install", "-q", "--no-deps", f"git+{{REPO_URL}}"]
-        subprocess.run(pip, check=True)
+try:
+    import helpers  # the labs' own small package
+{install}\
+SEED = helpers.setup()  # backend, versions, seed: see help(helpers.setup)
 
 import keras
 import matplotlib.pyplot as plt
-import numpy as np
-import tensorflow as tf
-
-import helpers
-
-helpers.check_versions()  # says what to upgrade if this TensorFlow or Keras is too old
-# The lecture's seed. Change it (or set RNN_LABS_SEED) to see what varies; CI runs 1, 2, 3 too.
-SEED = int(os.environ.get("RNN_LABS_SEED", "777"))
-keras.utils.set_random_seed(SEED)  # and again before each model
-print(f"TensorFlow {{tf.__version__}} | Keras {{keras.__version__}} | NumPy {{np.__version__}}")"""
+import numpy as np"""
 
 
 def setup_cell(repo_url: str = "") -> str:
     """The setup cell's source with the repository URL filled in."""
-    return SETUP_CELL.format(repo_url=repo_url)
+    install = _INSTALL[bool(repo_url)].format(repo_url=repo_url)
+    return SETUP_CELL.format(install=install)
 
 
 if __name__ == "__main__":
