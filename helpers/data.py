@@ -11,11 +11,18 @@ Other columns are ignored. Rows come back sorted by date whatever order the file
 Every row is checked, and a bad one is named by its line in the file (blank lines and quoted
 line breaks counted):
 
-- it has as many fields as the header (an unquoted ``21,340,000`` would shift the columns);
+- it has as many fields as the header (an unquoted ``21,340,000`` would shift the columns), and
+  a quote that is never closed is named by the line it opens on;
+- it is not made of empty fields only: a spreadsheet's empty row (``,,,,,``) is rejected, not
+  skipped, as pandas' ``read_csv`` reads it as a row of missing values (only blank or
+  whitespace-only lines are skipped);
 - Date is ISO ``YYYY-MM-DD``, optionally followed by a time (``2017-01-10 00:00:00``,
-  ``2017-01-10T09:30:00-05:00``; the date part is kept), and each date appears once;
+  ``2017-01-10T09:30:00-05:00``; the date part is kept), in ASCII digits, and each date
+  appears once;
 - Open, High, Low and Close are numbers above 0, Volume a number of at least 0, and
-  High is not below Low.
+  High is not below Low. A number is written as pandas reads one: ASCII digits with an optional
+  sign, decimal point and exponent (``62.64``, ``2.1e7``), spaces around it allowed; not
+  ``21_340_000`` or full-width ``６２.64``, which Python's ``float()`` would accept.
 
 Open or Close outside the day's [Low, High] is loaded as it is with a ``UserWarning``: real
 downloads have such rows (rounding of adjusted prices, late revisions of one field).
@@ -23,6 +30,7 @@ downloads have such rows (rounding of adjusted prices, late revisions of one fie
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import datetime
 import math
@@ -45,11 +53,16 @@ SHIPPED_FILE = "msft_daily.csv"
 _PRICES = ("Open", "High", "Low", "Close")
 
 # YYYY-MM-DD, then optionally a time: [T or space]HH:MM[:SS[.fraction]][Z or +HH:MM or +HHMM].
+# re.ASCII: \d is [0-9], not any Unicode digit (int() would read '٢٠١٧', NumPy would not).
 _DATE = re.compile(
     r"(?P<date>(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2}))"
     r"(?:[T ](?P<H>\d{2}):(?P<M>\d{2})(?::(?P<S>\d{2})(?:\.\d{1,9})?)?"
-    r"(?:Z|[+-](?P<zH>\d{2}):?(?P<zM>\d{2}))?)?"
+    r"(?:Z|[+-](?P<zH>\d{2}):?(?P<zM>\d{2}))?)?",
+    re.ASCII,
 )
+# A decimal number as pandas' read_csv reads one (float() also takes '1_000' and Unicode digits).
+_NUMBER = re.compile(r"[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?", re.ASCII)
+_ASCII_SPACE = " \t"
 
 
 @dataclass(frozen=True)
@@ -105,13 +118,13 @@ def load_stock(path: str | Path | None = None, min_rows: int = 1) -> StockData:
         >>> stock.values.shape  # (days, features)
         (1000, 5)
     """
-    check_int("min_rows", min_rows)
+    min_rows = check_int("min_rows", min_rows)
     path = shipped_stock_path() if path is None else Path(path)
     if not path.is_file():
         raise FileNotFoundError(f"no CSV file at path {str(path)!r}")
     name = path.name
     with path.open(newline="", encoding="utf-8-sig") as f:
-        rows = _read_rows(f)
+        rows = _read_rows(f, name)
     if not rows:
         raise ValueError(f"{name} is empty")
 
@@ -133,11 +146,21 @@ def load_stock(path: str | Path | None = None, min_rows: int = 1) -> StockData:
     values = np.empty((len(body), len(COLUMNS)), dtype=np.float64)
     outside: list[str] = []  # rows with Open or Close outside [Low, High], for one warning
     for r, (line, row) in enumerate(body):
+        if not any(cell.strip() for cell in row):
+            raise ValueError(
+                f"{name} line {line} has only empty fields ({','.join(row)!r}): a "
+                "spreadsheet's empty row? Delete that line"
+            )
         if len(row) != len(header_fields):
-            hint = " (an unquoted comma inside a value, such as 21,340,000?)"
+            if len(row) > len(header_fields):
+                hint = " (an unquoted comma inside a value, such as 21,340,000?)"
+            elif any("\n" in cell or "\r" in cell for cell in row):
+                hint = " (a quoted field runs on over the next lines: a quote never closed?)"
+            else:
+                hint = ""
             raise ValueError(
                 f"{name} line {line} has {len(row)} fields, expected {len(header_fields)} "
-                f"as in the header{hint if len(row) > len(header_fields) else ''}"
+                f"as in the header{hint}"
             )
         dates[r] = _parse_date(row[where[0]], name, line)
         for c, (col, i) in enumerate(zip(COLUMNS, where[1:], strict=True)):
@@ -163,14 +186,29 @@ def load_stock(path: str | Path | None = None, min_rows: int = 1) -> StockData:
     return StockData(dates=dates, values=values)
 
 
-def _read_rows(f: Iterable[str]) -> list[tuple[int, list[str]]]:
-    """The non-blank rows of a CSV, each with the file line it starts on (1-based)."""
-    reader = csv.reader(f)
+def _read_rows(f: Iterable[str], file: str) -> list[tuple[int, list[str]]]:
+    """The rows of a CSV except blank lines, each with the file line it starts on (1-based).
+
+    A line of only spaces is blank; a line of commas is a row (of empty fields)."""
+    lines = list(f)
+    reader = csv.reader(lines)
     rows, next_line = [], 1
-    for row in reader:
-        if any(cell.strip() for cell in row):
-            rows.append((next_line, row))
-        next_line = reader.line_num + 1  # a quoted field may span lines
+    try:
+        for row in reader:
+            if len(row) > 1 or (row and row[0].strip()):
+                rows.append((next_line, row))
+            next_line = reader.line_num + 1  # a quoted field may span lines
+    except csv.Error as error:  # e.g. a field over csv.field_size_limit(): an unclosed quote
+        text = lines[next_line - 1].rstrip("\r\n") if next_line <= len(lines) else ""
+        shown = repr(text) if len(text) <= 80 else f"{text[:80]!r}..."
+        if "field limit" in str(error):
+            what = (
+                f"a field runs on past the CSV reader's limit of {csv.field_size_limit()} "
+                "characters: a quote that is never closed?"
+            )
+        else:
+            what = f"the CSV reader stopped: {error}."
+        raise ValueError(f"{file} line {next_line}: {what} The line is {shown}") from None
     return rows
 
 
@@ -194,12 +232,13 @@ def _parse_date(text: str, file: str, line: int) -> np.datetime64:
 
 
 def _parse_number(text: str, column: str, file: str, line: int) -> float:
-    try:
-        value = float(text)
-    except ValueError:
-        value = math.nan
+    value = float(text) if _NUMBER.fullmatch(text.strip(_ASCII_SPACE)) else math.nan
     if not math.isfinite(value):
-        raise ValueError(f"{file} line {line}: {column} is {text!r}, not a finite number")
+        hint = ""
+        with contextlib.suppress(ValueError):
+            if math.isfinite(float(text)):  # Python reads it, pandas would not
+                hint = " as pandas reads one (ASCII digits, no '_', no non-ASCII spaces)"
+        raise ValueError(f"{file} line {line}: {column} is {text!r}, not a finite number{hint}")
     return value
 
 

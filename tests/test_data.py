@@ -265,3 +265,76 @@ def test_shipped_data_and_a_yahoo_download_of_it_load_without_warnings(tmp_path)
         yahoo = load_stock(write(tmp_path, header + "".join(reversed(rows))))
     np.testing.assert_array_equal(yahoo.dates, stock.dates)
     np.testing.assert_array_equal(yahoo.values, stock.values)
+
+
+# --- issue 21 ------------------------------------------------------------------------------------
+
+ROW = "2000-01-03,10.5,11.25,10,0,11"
+
+
+@pytest.mark.parametrize("rows", [4_000, 6_000])  # about 120 KB and 180 KB
+def test_a_stray_quote_is_a_value_error_naming_its_line_in_a_long_file_too(tmp_path, rows):
+    # from about 128 KB on, the csv module's field limit used to raise _csv.Error instead
+    lines = [HEADER] + [ROW] * rows
+    lines[2] = '2000-01-04,"10.5,11.25,10,1,11'  # line 3: a quote that is never closed
+    path = write(tmp_path, "\n".join(lines) + "\n")
+    with pytest.raises(ValueError, match=r"prices\.csv line 3\b.*a quote (that is )?never closed"):
+        load_stock(path)
+
+
+@pytest.mark.parametrize(
+    ("row", "column", "cell"),
+    [
+        ("2017-01-10,62.5,62.9,62.1,21_340_000,62.6", "Volume", "21_340_000"),
+        ("2017-01-10,62.5,62.9,62.1,21340000,６２.64", "Close", "６２.64"),  # full-width digits
+        ("2017-01-10,٦٢.5,62.9,62.1,21340000,62.6", "Open", "٦٢.5"),  # Arabic-Indic digits
+        ("2017-01-10,62.5,62.9,62.1,21340000,\xa062.6", "Close", "\xa062.6"),  # a web page's NBSP
+        ("2017-01-10,62.5,62.9,62.1,21340000,6_2.6", "Close", "6_2.6"),
+    ],
+)
+def test_numbers_that_pandas_reads_as_text_are_rejected_naming_line_and_column(
+    tmp_path, row, column, cell
+):
+    # float() accepts '_' separators and any Unicode digits; pandas' read_csv leaves these as text
+    path = write(tmp_path, f"{HEADER}\n2017-01-09,62.8,63.1,62.5,20382700,62.9\n{row}\n")
+    with pytest.raises(ValueError, match=re.escape(f"line 3: {column} is {cell!r}, not a")):
+        load_stock(path)
+
+
+@pytest.mark.parametrize("cell", [" 62.6", "62.6 ", "+62.6", "6.26e1", "6.26E+1", ".626e2", "62."])
+def test_numbers_in_the_forms_pandas_reads_are_read(tmp_path, cell):
+    stock = load_stock(write(tmp_path, f"{HEADER}\n2017-01-10,62.5,70,60,100,{cell}\n"))
+    assert stock.column("Close").tolist() == [float(cell)]
+
+
+@pytest.mark.parametrize(
+    "cell",
+    [
+        "٢٠١٧-٠١-٠٩",  # Arabic-Indic digits: used to pass the pattern and fail inside NumPy
+        "２０１７-０１-０９",  # full-width digits
+        "2017-01-09 ０9:30",  # a time part in full-width digits was accepted
+        "2017-01-09T09:30+٠١:00",
+    ],
+)
+def test_dates_in_other_digits_than_ascii_are_rejected_with_their_line(tmp_path, cell):
+    path = write(tmp_path, f"{HEADER}\n2017-01-06,1,2,0.5,100,1.5\n{cell},1,2,0.5,100,1.5\n")
+    message = f"prices.csv line 3: Date {cell!r} is not a YYYY-MM-DD date"
+    with pytest.raises(ValueError, match=re.escape(message)):
+        load_stock(path)
+
+
+@pytest.mark.parametrize("empty_row", [",,,,,", ",,,,,,,", ' , ,"",,,'])
+def test_a_row_of_only_empty_fields_is_rejected_naming_its_line(tmp_path, empty_row):
+    # Decision (issue 21): a spreadsheet's empty row is not a blank line. pandas' read_csv keeps
+    # it as a row of NaN (skip_blank_lines skips only empty lines); an empty cell is rejected
+    # everywhere else, so a row of them is too, with its line and what to do.
+    path = write(tmp_path, f"{HEADER}\n2017-01-09,1,2,0.5,100,1.5\n{empty_row}\n")
+    message = r"prices\.csv line 3 has only empty fields .* Delete that line"
+    with pytest.raises(ValueError, match=message):
+        load_stock(path)
+
+
+def test_blank_and_whitespace_only_lines_are_still_skipped(tmp_path):
+    rows = "2017-01-09,1,2,0.5,100,1.5\n   \n\n2017-01-10,1,2,0.5,100,1.5\n"
+    path = write(tmp_path, f"{HEADER}\n\n{rows}")
+    assert len(load_stock(path)) == 2
