@@ -80,7 +80,7 @@ def train_steps(
     """
     import tensorflow as tf
 
-    check_int("steps", steps, 1)
+    steps = check_int("steps", steps, 1)
     if getattr(model, "optimizer", None) is None:
         raise ValueError("model is not compiled: call model.compile(optimizer=..., loss=...) first")
     x = tf.convert_to_tensor(x)
@@ -132,7 +132,7 @@ def first_step_all_correct(predictions: np.ndarray, targets: np.ndarray) -> int 
             f"predictions of shape {predictions.shape} do not hold steps of targets' shape "
             f"{targets.shape}"
         )
-    hits = np.flatnonzero((predictions == targets).reshape(len(predictions), -1).all(axis=1))
+    hits = np.flatnonzero((predictions == targets).all(axis=tuple(range(1, predictions.ndim))))
     return int(hits[0]) if hits.size else None
 
 
@@ -158,8 +158,7 @@ def print_log(log: TrainingLog, vocab: CharVocab, *, first: int = 10, every: int
             f"log.predictions has shape {log.predictions.shape}; print_log decodes character "
             "sequences of shape (steps, batch, time)"
         )
-    check_int("first", first, 0)
-    check_int("every", every, 1)
+    first, every = check_int("first", first, 0), check_int("every", every, 1)
     last = len(log.losses) - 1
     for step, (loss, pred) in enumerate(zip(log.losses, log.predictions, strict=True)):
         if step < first or (step + 1) % every == 0 or step == last:

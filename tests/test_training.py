@@ -128,3 +128,20 @@ def test_print_log_prints_the_lectures_log(capsys):
         print_log(log, VOCAB, every=0)
     with pytest.raises(ValueError, match=r"shape \(4, 1\); print_log decodes"):
         print_log(TrainingLog(log.losses, np.zeros((4, 1), dtype=int)), VOCAB)
+
+
+# --- issue 21 ------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("steps", [np.int64(2), np.int32(2), np.int16(2), np.uint8(2)])
+def test_numpy_integer_steps_train_like_a_python_int(steps):
+    # fit(epochs=np.int64(2)) works; train_steps used to raise a TypeError (int64 where the loop
+    # expects int32) or, for np.int16, an AssertionError
+    log = train_steps(char_model(), X, Y, steps, record_predictions=True)
+    assert log.losses.shape == (2,) and log.predictions.shape == (2, 1, 6)
+
+
+def test_first_step_all_correct_of_no_steps_is_none():
+    # a log of zero steps has no step that is all correct (used to raise a reshape ValueError)
+    assert first_step_all_correct(np.zeros((0, 1, 6), int), np.zeros((1, 6), int)) is None
+    assert first_step_all_correct(np.zeros((0,), int), np.zeros((), int)) is None
