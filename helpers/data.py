@@ -38,7 +38,7 @@ import re
 import warnings
 from collections.abc import Iterable
 from dataclasses import dataclass
-from importlib import resources
+from importlib import metadata
 from pathlib import Path
 
 import numpy as np
@@ -50,6 +50,7 @@ __all__ = ["COLUMNS", "StockData", "load_stock", "shipped_stock_path"]
 #: The feature columns, in the lecture's order (Close last, the target).
 COLUMNS: tuple[str, ...] = ("Open", "High", "Low", "Volume", "Close")
 SHIPPED_FILE = "msft_daily.csv"
+_DISTRIBUTION = "rnn-labs"  # pyproject.toml's [project] name
 _PRICES = ("Open", "High", "Low", "Close")
 
 # YYYY-MM-DD, then optionally a time: [T or space]HH:MM[:SS[.fraction]][Z or +HH:MM or +HHMM].
@@ -93,9 +94,44 @@ class StockData:
 
 
 def shipped_stock_path() -> Path:
-    """Path of the CSV that ships with the labs (helpers/datasets/msft_daily.csv, installed with
-    helpers: the same place in a checkout, an editable install and a wheel)."""
-    return Path(str(resources.files("helpers.datasets").joinpath(SHIPPED_FILE)))
+    """Path of the CSV that ships with the labs, ``data/msft_daily.csv`` in the repository.
+
+    The data that belongs to the ``helpers`` imported: where that is the one a wheel installed
+    (``pip install .``), the copy installed with it (``<prefix>/share/rnn-labs/``); otherwise,
+    in a checkout used as it is or installed editable (``pip install -e .``), the checkout's
+    ``data/`` beside ``helpers/``. The same from any working directory.
+
+    Example:
+        >>> shipped_stock_path().name
+        'msft_daily.csv'
+    """
+    here = Path(__file__).resolve().parent
+    installed = _installed_data_file(here, SHIPPED_FILE)
+    if installed is not None:
+        return installed
+    checkout = here.parent / "data" / SHIPPED_FILE
+    if checkout.is_file():
+        return checkout
+    raise FileNotFoundError(
+        f"{SHIPPED_FILE} is neither installed with helpers (distribution {_DISTRIBUTION!r}) "
+        f"nor in the checkout's data folder {str(checkout.parent)!r}"
+    )
+
+
+def _installed_data_file(helpers_dir: Path, name: str) -> Path | None:
+    """``name`` among the installed distribution's files, if ``helpers_dir`` is the helpers
+    that distribution installed (not a checkout's, nor an editable install's path entry)."""
+    try:
+        files = metadata.distribution(_DISTRIBUTION).files or []
+    except metadata.PackageNotFoundError:
+        return None
+    found, ours = None, False
+    for file in files:
+        if file.name == name:
+            found = Path(file.locate()).resolve()
+        elif file.as_posix() == "helpers/__init__.py":
+            ours = Path(file.locate()).resolve() == helpers_dir / "__init__.py"
+    return found if ours and found is not None and found.is_file() else None
 
 
 def load_stock(path: str | Path | None = None, min_rows: int = 1) -> StockData:

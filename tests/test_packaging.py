@@ -61,14 +61,20 @@ def test_make_lab_installs_one_tensorflow_per_platform(platform, machine, wanted
 
 
 def test_the_installed_tree_is_the_source_tree():
-    """No package is renamed on install (package-dir maps only "" to the root), so helpers and
-    its data are found the same way from a checkout, an editable install and a wheel; and
-    setuptools makes the editable install a plain path entry, without its warning banner."""
+    """No package is renamed on install (package-dir maps only "" to the root), so helpers is
+    found the same way from a checkout, an editable install and a wheel; and setuptools makes
+    the editable install a plain path entry, without its warning banner. The data lives once,
+    in the top-level data/ (issue 21), and every data file there ships with a wheel."""
     setuptools = PYPROJECT["tool"]["setuptools"]
     assert setuptools["package-dir"] == {"": "."}
     for package in setuptools["packages"]:
         assert (ROOT / package.replace(".", "/") / "__init__.py").is_file(), package
-    assert (ROOT / "helpers" / "datasets" / "msft_daily.csv").is_file()
+    assert (ROOT / "data" / "msft_daily.csv").is_file() and (ROOT / "data" / "README.md").is_file()
+    assert not list((ROOT / "helpers").rglob("*.csv"))  # no second copy to keep in step
+    (patterns,) = setuptools["data-files"].values()
+    shipped = {p.relative_to(ROOT).as_posix() for pat in patterns for p in ROOT.glob(pat)}
+    on_disk = {p.relative_to(ROOT).as_posix() for p in (ROOT / "data").iterdir() if p.is_file()}
+    assert shipped == on_disk - {"data/make_msft_daily.py"}
 
 
 @pytest.mark.parametrize(
@@ -117,6 +123,7 @@ def probe(python, cwd, env=None) -> dict:
 def test_a_checkout_without_any_install_loads_the_shipped_csv(tmp_path):
     checkout = tmp_path / "checkout"
     shutil.copytree(ROOT / "helpers", checkout / "helpers")
+    shutil.copytree(ROOT / "data", checkout / "data")
     # only the copy provides helpers (-I: no PYTHONPATH, no user site; cwd is sys.path[0])
     found = subprocess.run(
         [sys.executable, "-I", "-c", f"import sys; sys.path.insert(0, ''); exec({PROBE!r})"],
@@ -127,9 +134,24 @@ def test_a_checkout_without_any_install_loads_the_shipped_csv(tmp_path):
     assert found.returncode == 0, found.stderr[-3000:]
     result = json.loads(found.stdout.strip().splitlines()[-1])
     assert Path(result["helpers"]).resolve() == (checkout / "helpers" / "__init__.py").resolve()
-    csv = checkout / "helpers" / "datasets" / "msft_daily.csv"
+    csv = checkout / "data" / "msft_daily.csv"
     assert Path(result["csv"]).resolve() == csv.resolve()
     assert result["shape"] == [1000, 5]
+
+
+def test_a_checkout_without_its_data_folder_says_where_it_looked(tmp_path):
+    checkout = tmp_path / "checkout"
+    shutil.copytree(ROOT / "helpers", checkout / "helpers")  # no data/
+    found = subprocess.run(
+        [sys.executable, "-I", "-c", f"import sys; sys.path.insert(0, ''); exec({PROBE!r})"],
+        cwd=checkout,
+        capture_output=True,
+        text=True,
+    )
+    assert found.returncode != 0
+    last = found.stderr.strip().splitlines()[-1]
+    assert last.startswith("FileNotFoundError: msft_daily.csv is neither installed with helpers")
+    assert str(checkout / "data") in last
 
 
 def source_copy(tmp_path) -> Path:
@@ -174,34 +196,39 @@ def pip_into(python: Path, *args: str) -> subprocess.CompletedProcess:
 @pytest.mark.slow
 def test_wheel_and_editable_install_load_the_shipped_csv_the_same_way(tmp_path):
     """issue 13, item 8: a plain `pip install .`, then the tests run from the checkout (whose
-    helpers/ shadows the installed one) used to fail with "No module named 'helpers.datasets'"."""
+    helpers/ shadows the installed one) used to fail with "No module named 'helpers.datasets'".
+    issue 21: the data lives in the top-level data/; the wheel carries it as data files."""
     source = source_copy(tmp_path)
     empty = tmp_path / "empty"
     empty.mkdir()
 
-    # the wheel holds helpers/ as the checkout has it, data included, and nothing else
-    subprocess.run(
+    # the wheel holds helpers/ as the checkout has it and data/'s CSV and README, nothing else
+    built = subprocess.run(
         [sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(tmp_path), source],
         capture_output=True,
+        text=True,
         check=True,
     )
+    assert "BuildBackendWarning" not in built.stdout + built.stderr, built.stderr[-3000:]
     (wheel,) = tmp_path.glob("rnn_labs-*.whl")
     names = zipfile.ZipFile(wheel).namelist()
-    assert {n.split("/")[0] for n in names} == {
-        "helpers",
-        wheel.name.split("-py3")[0] + ".dist-info",
+    stem = wheel.name.split("-py3")[0]
+    assert {n.split("/")[0] for n in names} == {"helpers", f"{stem}.dist-info", f"{stem}.data"}
+    source_files = {p.relative_to(source).as_posix() for p in (source / "helpers").glob("*.py")}
+    assert {n for n in names if n.startswith("helpers/")} == source_files
+    assert {n for n in names if n.startswith(f"{stem}.data/")} == {
+        f"{stem}.data/data/share/rnn-labs/{name}" for name in ("msft_daily.csv", "README.md")
     }
-    for name in ("__init__.py", "msft_daily.csv", "README.md"):
-        assert f"helpers/datasets/{name}" in names
 
     python = bare_venv(tmp_path / "wheel_venv")
     pip_into(python, str(wheel))
     see_this_environment(python)
     installed = probe(python, empty)
     assert "site-packages" in installed["helpers"] and installed["shape"] == [1000, 5]
-    assert Path(installed["csv"]).parent == Path(installed["helpers"]).parent / "datasets"
+    prefix = python.parent.parent  # pip installs data files under the environment's prefix
+    assert Path(installed["csv"]) == (prefix / "share" / "rnn-labs" / "msft_daily.csv").resolve()
     from_checkout = probe(python, source)  # the checkout's helpers/ comes first on sys.path
-    assert Path(from_checkout["csv"]) == source / "helpers" / "datasets" / "msft_daily.csv"
+    assert Path(from_checkout["csv"]) == (source / "data" / "msft_daily.csv").resolve()
     tests = subprocess.run(  # the unit tests of the shipped data, run from the checkout
         [str(python), "-m", "pytest", "-q", "-p", "no:cacheprovider", "-k", "shipped"]
         + ["tests/test_data.py"],
@@ -219,8 +246,10 @@ def test_wheel_and_editable_install_load_the_shipped_csv_the_same_way(tmp_path):
     see_this_environment(python)
     for cwd in (empty, source):
         found = probe(python, cwd)
-        assert Path(found["csv"]) == source / "helpers" / "datasets" / "msft_daily.csv"
+        assert Path(found["csv"]) == (source / "data" / "msft_daily.csv").resolve()
         assert found["shape"] == [1000, 5]
+    # nothing installed beside the path entry: the checkout's data/ is the only copy
+    assert not (python.parent.parent / "share" / "rnn-labs").exists()
 
 
 def test_every_requirement_is_pinned_in_constraints():

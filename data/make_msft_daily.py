@@ -1,7 +1,7 @@
-"""Remake helpers/datasets/msft_daily.csv from the Microsoft prices that pmdarima ships.
+"""Remake data/msft_daily.csv from the Microsoft prices that pmdarima ships.
 
     python -m venv /tmp/pmd && /tmp/pmd/bin/pip install "pmdarima==2.1.1"
-    /tmp/pmd/bin/python helpers/datasets/make_msft_daily.py
+    /tmp/pmd/bin/python data/make_msft_daily.py
 
 pmdarima is needed only here, not by the labs. The output is the last N_DAYS trading days of
 ``pmdarima.datasets.load_msft()``, columns in the lecture's order (Close last).
@@ -24,6 +24,6 @@ def main() -> None:
     print(f"wrote {OUT.name}: {len(df)} rows, {df['Date'].iloc[0]} to {df['Date'].iloc[-1]}")
 
 
-# This folder is the package helpers.datasets, so this file is importable: do nothing on import.
+# Importing this file (a test collector, a doc tool) does nothing; running it remakes the CSV.
 if __name__ == "__main__":
     main()
