@@ -7,7 +7,11 @@ import numpy as np
 
 def check_int(name: str, value: object, minimum: int | None = None) -> int:
     """``value`` as an int; TypeError if it is not one (bool included), ValueError if below
-    ``minimum``. Both messages name the argument and the value."""
+    ``minimum``. Both messages name the argument and the value.
+
+    Use what it returns (``steps = check_int("steps", steps, 1)``): a NumPy integer comes back
+    as a Python int, which TensorFlow's loops expect and which cannot overflow (``np.int8(127)
+    + 1`` is -128)."""
     if isinstance(value, bool) or not isinstance(value, (int, np.integer)):
         raise TypeError(f"{name} must be an int, got {value!r}")
     if minimum is not None and value < minimum:
