@@ -8,13 +8,12 @@ Temperature T divides the logits before the softmax: T = 1 samples from the mode
 distribution, T < 1 sharpens it towards the most likely character (T -> 0 is greedy arg-max),
 T > 1 flattens it towards uniform.
 
-Only :func:`generate` needs TensorFlow, and imports it when called.
+Only :func:`generate` needs Keras (on any backend), and imports it when called.
 """
 
 from __future__ import annotations
 
 import math
-import weakref
 from numbers import Real
 
 import numpy as np
@@ -125,31 +124,6 @@ def sample_next(
     return int(ids) if np.ndim(ids) == 0 else ids.astype(np.int64)
 
 
-# One compiled forward pass per model, made on first use and dropped with the model.
-_FORWARD: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
-
-
-def _last_step_logits_fn(model, vocab_size: int):
-    """A compiled ``x (batch, time, vocab) -> model(x)[:, -1] (batch, vocab)``, cached per model.
-
-    Calling a Keras model eagerly costs milliseconds per call and ``model.predict`` tens of
-    milliseconds; a tf.function with a fixed signature is traced once and then costs well under
-    a millisecond, which matters when it is called once per generated character.
-    """
-    import tensorflow as tf
-
-    fn = _FORWARD.get(model)
-    if fn is None:
-        ref = weakref.ref(model)  # the cache must not keep the model alive
-
-        @tf.function(input_signature=[tf.TensorSpec((None, None, vocab_size), tf.float32)])
-        def fn(x):
-            return ref()(x, training=False)[:, -1, :]
-
-        _FORWARD[model] = fn
-    return fn
-
-
 def generate(
     model,
     vocab: CharVocab,
@@ -192,8 +166,8 @@ def generate(
             f"rng must be a numpy.random.Generator when temperature > 0, got {rng!r}: "
             "pass np.random.default_rng(seed)"
         )
-    check_int("n_chars", n_chars, 0)
-    check_int("window", window, 1)
+    n_chars = check_int("n_chars", n_chars, 0)
+    window = check_int("window", window, 1)
     if not isinstance(seed_text, str) or not seed_text:
         raise ValueError(f"seed_text must be a non-empty str, got {seed_text!r}")
     ids = list(vocab.encode(seed_text))  # raises on characters outside the vocabulary
@@ -204,9 +178,11 @@ def generate(
             "pass the vocabulary the model was trained with"
         )
 
-    next_logits = _last_step_logits_fn(model, vocab.size)
+    from helpers.backend import forward
+
+    model_fn = forward(model)  # compiled once: called once per character
     for _ in range(n_chars):
         x = vocab.one_hot(np.asarray(ids[-window:]))[None]  # (1, time, vocab)
-        logits = next_logits(x).numpy()[0]  # (vocab,)
+        logits = model_fn(x)[0, -1]  # the last time step's logits: (vocab,)
         ids.append(sample_next(logits, temperature, rng))
     return vocab.decode(np.asarray(ids))

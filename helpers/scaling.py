@@ -126,7 +126,7 @@ class MinMaxScaler:
         scaler fitted on float64 prices come back float64).
         """
         self._check_fitted()
-        check_int("column", column)
+        column = check_int("column", column)
         if not -self.n_features <= column < self.n_features:
             raise ValueError(f"column {column} is out of range for {self.n_features} features")
         values = check_real("values", np.asarray(values))

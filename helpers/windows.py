@@ -19,8 +19,8 @@ from helpers._checks import check_int, check_real
 __all__ = ["seq2seq_windows", "many_to_one_windows"]
 
 
-def _check_length(length: int, steps: int) -> None:
-    check_int("window length", length)
+def _check_length(length: int, steps: int) -> int:
+    length = check_int("window length", length)  # a Python int: no NumPy overflow below
     if length < 1:
         raise ValueError(f"window length {length} must be at least 1")
     if length >= steps:
@@ -28,6 +28,7 @@ def _check_length(length: int, steps: int) -> None:
             f"window length {length} leaves no target: the series has only {steps} steps "
             f"(need at least {length + 1})"
         )
+    return length
 
 
 def seq2seq_windows(ids: np.ndarray, length: int) -> tuple[np.ndarray, np.ndarray]:
@@ -51,7 +52,7 @@ def seq2seq_windows(ids: np.ndarray, length: int) -> tuple[np.ndarray, np.ndarra
         raise ValueError(f"ids must be 1-D (time,), got shape {ids.shape}")
     if ids.size and not np.issubdtype(ids.dtype, np.integer):
         raise TypeError(f"ids must be integers (character ids), got dtype {ids.dtype}")
-    _check_length(length, len(ids))
+    length = _check_length(length, len(ids))
     w = sliding_window_view(ids, length + 1)  # (T - L, L + 1)
     # .copy(), not np.ascontiguousarray: that returns an already contiguous view (L = 1, L = T - 1)
     # as it is, read-only and aliasing ids.
@@ -83,12 +84,12 @@ def many_to_one_windows(
         raise ValueError(f"features must be 2-D (time, features), got shape {features.shape}")
     check_real("features", features)
     n_features = features.shape[1]
-    check_int("target_column", target_column)
+    target_column = check_int("target_column", target_column)
     if not -n_features <= target_column < n_features:
         raise ValueError(
             f"target_column {target_column} is out of range for {n_features} feature columns"
         )
-    _check_length(length, features.shape[0])
+    length = _check_length(length, features.shape[0])
     w = sliding_window_view(features, length + 1, axis=0)  # (T - L, F, L + 1)
     w = np.moveaxis(w, 2, 1)  # (T - L, L + 1, F)
     return w[:, :length, :].copy(), w[:, length, target_column][:, None].copy()

@@ -166,3 +166,11 @@ def test_many_to_one_windows_property(steps, n_features, data):
     Xs, Ys = seq2seq_windows(ids, length)
     assert_fresh(Xs, ids, Ys)
     assert_fresh(Ys, ids, Xs)
+
+
+def test_numpy_integer_lengths_do_not_overflow():
+    """An int8 window length of 127 used to overflow to -128 inside NumPy (length + 1)."""
+    x, y = seq2seq_windows(np.arange(300), np.int8(127))
+    assert x.shape == (173, 127) and y.shape == (173, 127)
+    x, y = many_to_one_windows(np.arange(600.0).reshape(300, 2), np.int8(127), np.int8(-1))
+    assert x.shape == (173, 127, 2) and y.shape == (173, 1)
