@@ -4,9 +4,9 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 NOTEBOOKS := $(wildcard notebooks/*.ipynb notebooks/solutions/*.ipynb)
-LINTED := helpers tests tools benchmarks notebooks conftest.py
+LINTED := helpers tests tools benchmarks notebooks data conftest.py
 
-.PHONY: lab test test-unit test-notebooks test-arithmetic test-seeds test-oldest run outputs format lint bench test-latest constraints clean
+.PHONY: lab test test-unit test-notebooks test-arithmetic test-seeds test-backends test-gpu test-oldest run outputs format lint bench test-latest constraints clean
 
 # (Re)install when the requirements change; constraints.txt pins the exact versions. A first
 # install takes a few minutes (TensorFlow is about 270 MB): one line per step, then one per
@@ -19,6 +19,19 @@ $(STAMP): requirements.txt requirements-dev.txt constraints.txt pyproject.toml t
 	@$(BIN)/python tools/pip_install.py -r requirements-dev.txt -c constraints.txt -e .
 	@touch $@
 
+# The other Keras backends, for `make test` and `make bench` only (`make lab` stays on
+# TensorFlow). PyTorch's CPU-only build where pip finds one (torch==X+cpu: ~190 MB instead of
+# several GB of CUDA libraries), else the ordinary wheel.
+BACKENDS_STAMP := $(VENV)/.backends
+TORCH_VERSION := 2.13.0
+$(BACKENDS_STAMP): $(STAMP) constraints.txt
+	@echo "== $(VENV): the JAX and PyTorch backends (for the tests and benchmarks)"
+	@$(BIN)/python tools/pip_install.py -c constraints.txt 'jax[cpu]' \
+	  || { echo "== $(VENV): installing JAX failed"; exit 1; }
+	@$(BIN)/python tools/pip_install.py -c constraints.txt torch==$(TORCH_VERSION)+cpu 2>/dev/null \
+	  || $(BIN)/python tools/pip_install.py -c constraints.txt torch==$(TORCH_VERSION)
+	@touch $@
+
 # Jupyter refuses to run as root unless told; root is common in containers and cloud VMs.
 ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root,)
 
@@ -29,17 +42,19 @@ LAB_FLAGS := --ServerApp.log_level=WARN --LabApp.log_level=WARN --KernelManager.
 lab: $(STAMP)  ## open JupyterLab on the notebooks
 	@$(BIN)/jupyter lab $(ROOT_FLAG) $(LAB_FLAGS) notebooks/
 
-# `make test` = lint, unit tests, then every notebook three ways (NB=... for one notebook):
+# `make test` = lint, unit tests, then every notebook four ways (NB=... for one notebook):
 #   test-notebooks   nbval strict: every cell re-run, every stored output compared;
 #   test-arithmetic  nbval strict again under another float arithmetic (AVX2 kernels instead of
 #                    AVX-512 where the CPU has it, 8 threads): exact outputs must not move;
-#   test-seeds       every notebook with seeds 1, 2, 3: no error, every lesson's assert holds.
+#   test-seeds       every notebook with seeds 1, 2, 3: no error, every lesson's assert holds;
+#   test-backends    helpers' backend-facing unit tests and every notebook on JAX and on
+#                    PyTorch (errors and asserts: other initial weights, other trajectories).
 NB ?= notebooks
 NBVAL := $(BIN)/pytest -p no:cacheprovider --nbval-current-env
 OTHER_ARITHMETIC := ONEDNN_MAX_CPU_ISA=AVX2 TF_NUM_INTRAOP_THREADS=8 TF_NUM_INTEROP_THREADS=8
 SWEEP_SEEDS := 1 2 3
 
-test: lint test-unit test-notebooks test-arithmetic test-seeds  ## everything CI runs
+test: lint test-unit test-notebooks test-arithmetic test-seeds test-backends  ## everything CI runs
 
 test-unit: $(STAMP)  ## unit tests and doctests, notebook form and hygiene, packaging
 	$(BIN)/pytest -p no:cacheprovider --doctest-modules helpers tests
@@ -53,6 +68,26 @@ test-arithmetic: $(STAMP)  ## nbval strict over $(NB) under another float arithm
 test-seeds: $(STAMP)  ## $(NB) with other seeds: errors and failed asserts only
 	set -e; for seed in $(SWEEP_SEEDS); do \
 	  echo "== RNN_LABS_SEED=$$seed"; RNN_LABS_SEED=$$seed $(NBVAL) --nbval-lax $(NB); done
+
+# The unit tests that touch Keras, run once per backend (the rest are backend-free NumPy).
+BACKEND_UNIT := tests/test_backend.py tests/test_callbacks.py tests/test_generation.py \
+  tests/test_rnn_basics_facts.py tests/test_setup.py helpers/backend.py helpers/callbacks.py
+OTHER_BACKENDS := jax torch
+
+test-backends: $(BACKENDS_STAMP)  ## unit tests and $(NB) on JAX and PyTorch (nbval lax)
+	set -e; for backend in $(OTHER_BACKENDS); do echo "== KERAS_BACKEND=$$backend"; \
+	  KERAS_BACKEND=$$backend $(BIN)/pytest -p no:cacheprovider --doctest-modules \
+	    -W ignore::DeprecationWarning $(BACKEND_UNIT); \
+	  KERAS_BACKEND=$$backend $(NBVAL) --nbval-lax $(NB); done
+
+# For a machine with a GPU and an environment whose TensorFlow, JAX and PyTorch see it (not
+# .venv, whose builds are CPU-only): every notebook on each backend, errors and asserts only.
+GPU_PYTHON ?= python3
+test-gpu:  ## $(NB) on a GPU, each backend (GPU_PYTHON=... with GPU builds and `pip install -e .`)
+	$(GPU_PYTHON) tools/check_gpu.py $(OTHER_BACKENDS) tensorflow
+	set -e; for backend in tensorflow $(OTHER_BACKENDS); do echo "== KERAS_BACKEND=$$backend"; \
+	  KERAS_BACKEND=$$backend $(GPU_PYTHON) -m pytest -p no:cacheprovider --nbval-lax \
+	    --nbval-current-env $(NB); done
 
 lint: $(STAMP)
 	$(BIN)/ruff check $(LINTED)
@@ -75,7 +110,7 @@ constraints: $(STAMP)  ## re-pin constraints.txt from the installed environment
 clean:
 	rm -rf build .pytest_cache .ruff_cache
 
-bench: $(STAMP)  ## training benchmark (plain fit vs train_steps) and notebook timings
+bench: $(BACKENDS_STAMP)  ## training and notebook timings on each backend
 	$(BIN)/python benchmarks/bench_training.py
 	$(BIN)/python benchmarks/bench_notebooks.py
 

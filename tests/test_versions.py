@@ -59,3 +59,12 @@ def test_too_old_names_each_package_and_the_command():
     assert "tensorflow >= 2.16 (found 2.15.1)" in msg and "keras >= 3.10 (found 3.9.2)" in msg
     assert "pip install -U 'tensorflow>=2.16' 'keras>=3.10'" in msg
     assert "numpy" not in msg
+
+
+def test_the_backend_in_use_is_checked_too():
+    current = {"keras": "3.15.1", "numpy": "2.4.6", "matplotlib": "3.11.2"}
+    check_versions(current | {"jax": "0.10.2"}, backend="jax")
+    with pytest.raises(ImportError, match=r"torch >= 2\.5 \(found 2\.1\.0\).*'torch>=2\.5'"):
+        check_versions(current | {"torch": "2.1.0"}, backend="torch")
+    with pytest.raises(ValueError, match="backend must be 'tensorflow', 'jax' or 'torch'"):
+        check_versions(current, backend="mxnet")
