@@ -2,7 +2,9 @@
 a layer is its cell run in a loop, the shapes that return_sequences and return_state give, what
 LSTM, GRU and Bidirectional return, the parameter-count formulas, masks, initial_state, the
 NumPy forward passes, the keyword arguments Keras 3 removed, and the sequence loss. They are
-checked here, on small inputs of their own, instead of in check-only cells of the lab.
+checked here, on small inputs of their own, instead of in check-only cells of the lab, on every
+Keras backend (KERAS_BACKEND); TF 1's dynamic_rnn only on TensorFlow. Layer outputs are compared
+as NumPy arrays (`run`): on PyTorch, NumPy cannot read tensors that track gradients.
 """
 
 import warnings
@@ -10,7 +12,6 @@ import warnings
 import keras
 import numpy as np
 import pytest
-import tensorflow as tf
 from keras import layers
 
 ATOL = 1e-6  # float32 results compared across different code paths
@@ -19,6 +20,17 @@ FEATURES = 4
 
 def random_inputs(batch=3, time=5, features=FEATURES, seed=0):
     return np.random.default_rng(seed).normal(size=(batch, time, features)).astype(np.float32)
+
+
+def run(layer, *args, **kwargs):
+    """Call a layer (or model); its output, or list of outputs, as NumPy arrays."""
+    return to_numpy(layer(*args, **kwargs))
+
+
+def to_numpy(result):
+    if isinstance(result, (list, tuple)):
+        return [to_numpy(r) for r in result]
+    return keras.ops.convert_to_numpy(result)
 
 
 def shapes(result):
@@ -53,12 +65,12 @@ def test_layer_is_rnn_of_its_cell_once_weights_are_copied(x, cell_class, layer_c
     loop = layers.RNN(cell_class(2), return_sequences=True, return_state=True)
     layer = layer_class(2, return_sequences=True, return_state=True)
     assert isinstance(layer.cell, cell_class)
-    from_loop = loop(x)
-    before = layer(x)  # its own random weights
+    from_loop = run(loop, x)
+    before = run(layer, x)  # its own random weights
     assert [w.shape for w in layer.weights] == [w.shape for w in loop.weights]
     assert not np.allclose(before[0], from_loop[0])
     layer.set_weights(loop.get_weights())
-    after = layer(x)
+    after = run(layer, x)
     assert len(after) == len(from_loop)
     for a, b in zip(from_loop, after, strict=True):
         if exact:
@@ -73,7 +85,7 @@ def test_layer_is_rnn_of_its_cell_once_weights_are_copied(x, cell_class, layer_c
 def test_one_layer_serves_any_batch_size_and_any_number_of_steps(x):
     rnn = layers.SimpleRNN(2, return_sequences=True, return_state=True)
     for batch, time in [(1, 1), (1, 5), (3, 5), (3, 2)]:
-        outputs, state = rnn(x[:batch, :time])
+        outputs, state = run(rnn, x[:batch, :time])
         assert shapes(outputs) == (batch, time, 2) and shapes(state) == (batch, 2)
         np.testing.assert_array_equal(outputs[:, -1], state)  # the output of a step is its state
     assert rnn.count_params() == 2 * (FEATURES + 2 + 1)  # no batch or time in the weights
@@ -81,27 +93,27 @@ def test_one_layer_serves_any_batch_size_and_any_number_of_steps(x):
 
 def test_each_step_depends_only_on_the_steps_before_it(x):
     rnn = layers.SimpleRNN(2, return_sequences=True)
-    whole = rnn(x)
+    whole = run(rnn, x)
     for time in (1, 3):  # the first `time` steps alone give the first `time` outputs
-        np.testing.assert_allclose(rnn(x[:, :time]), whole[:, :time], rtol=0, atol=ATOL)
+        np.testing.assert_allclose(run(rnn, x[:, :time]), whole[:, :time], rtol=0, atol=ATOL)
 
 
 def test_sequences_of_a_batch_do_not_interact(x):
     rnn = layers.SimpleRNN(2, return_sequences=True)
-    batch = rnn(x)
+    batch = run(rnn, x)
     for b in range(x.shape[0]):
-        np.testing.assert_allclose(rnn(x[b : b + 1]), batch[b : b + 1], rtol=0, atol=ATOL)
+        np.testing.assert_allclose(run(rnn, x[b : b + 1]), batch[b : b + 1], rtol=0, atol=ATOL)
 
 
 @pytest.mark.parametrize("return_state", [False, True])
 @pytest.mark.parametrize("return_sequences", [False, True])
 def test_return_sequences_and_return_state(x, return_sequences, return_state):
     reference = layers.SimpleRNN(2, return_sequences=True, return_state=True)
-    ref_outputs, ref_state = reference(x)
+    ref_outputs, ref_state = run(reference, x)
     layer = layers.SimpleRNN(2, return_sequences=return_sequences, return_state=return_state)
     layer.build(x.shape)
     layer.set_weights(reference.get_weights())
-    result = layer(x)
+    result = run(layer, x)
     parts = result if return_state else [result]
     expected = [ref_outputs if return_sequences else ref_outputs[:, -1]]
     expected += [ref_state] if return_state else []
@@ -114,7 +126,7 @@ def test_return_sequences_and_return_state(x, return_sequences, return_state):
     ("layer_class", "n_states"), [(layers.SimpleRNN, 1), (layers.GRU, 1), (layers.LSTM, 2)]
 )
 def test_states_returned_and_the_last_output_is_h(x, layer_class, n_states):
-    outputs, *states = layer_class(2, return_sequences=True, return_state=True)(x)
+    outputs, *states = run(layer_class(2, return_sequences=True, return_state=True), x)
     assert len(states) == n_states  # [h], or [h, c] for LSTM
     assert shapes(outputs) == (3, 5, 2) and shapes(states) == [(3, 2)] * n_states
     np.testing.assert_array_equal(outputs[:, -1], states[0])
@@ -124,13 +136,13 @@ def test_states_returned_and_the_last_output_is_h(x, layer_class, n_states):
 
 def test_bidirectional_concatenates_forward_and_time_reversed_backward_outputs(x):
     bi = layers.Bidirectional(layers.SimpleRNN(2, return_sequences=True, return_state=True))
-    outputs, h_forward, h_backward = bi(x)
+    outputs, h_forward, h_backward = run(bi, x)
     assert shapes(outputs) == (3, 5, 4)  # the units double
     assert not bi.forward_layer.go_backwards and bi.backward_layer.go_backwards
-    forward_outputs, _ = bi.forward_layer(x)
-    backward_outputs, _ = bi.backward_layer(x)  # in reversed time order
+    forward_outputs, _ = run(bi.forward_layer, x)
+    backward_outputs, _ = run(bi.backward_layer, x)  # in reversed time order
     np.testing.assert_array_equal(outputs[..., :2], forward_outputs)
-    np.testing.assert_array_equal(outputs[..., 2:], np.asarray(backward_outputs)[:, ::-1])
+    np.testing.assert_array_equal(outputs[..., 2:], backward_outputs[:, ::-1])
     np.testing.assert_array_equal(outputs[:, -1, :2], h_forward)  # forward ends at the last step
     np.testing.assert_array_equal(outputs[:, 0, 2:], h_backward)  # backward ends at the first
 
@@ -253,9 +265,9 @@ def masked_runs(x):
     rnn = layers.RNN(cell, return_sequences=True, return_state=True)
     zeroing = layers.RNN(cell, return_sequences=True, return_state=True, zero_output_for_mask=True)
     runs = {"cell": cell, "mask": mask}
-    runs["out_nomask"], runs["state_nomask"] = (np.asarray(t) for t in rnn(x))
-    runs["out_mask"], runs["state_mask"] = (np.asarray(t) for t in rnn(x, mask=mask))
-    runs["out_zero"], runs["state_zero"] = (np.asarray(t) for t in zeroing(x, mask=mask))
+    runs["out_nomask"], runs["state_nomask"] = run(rnn, x)
+    runs["out_mask"], runs["state_mask"] = run(rnn, x, mask=mask)
+    runs["out_zero"], runs["state_zero"] = run(zeroing, x, mask=mask)
     return runs
 
 
@@ -283,7 +295,9 @@ def test_zero_output_for_mask_writes_zeros_and_keeps_the_final_state(masked_runs
 
 
 def test_many_to_one_with_a_mask_returns_the_last_real_output(x, masked_runs):
-    last = layers.RNN(masked_runs["cell"])(x, mask=masked_runs["mask"])  # return_sequences=False
+    last = run(
+        layers.RNN(masked_runs["cell"]), x, mask=masked_runs["mask"]
+    )  # return_sequences=False
     np.testing.assert_array_equal(last, masked_runs["state_mask"])
 
 
@@ -297,10 +311,13 @@ def test_masking_layer_equals_the_mask_argument(x, masked_runs):
             layers.RNN(masked_runs["cell"], return_sequences=True),
         ]
     )
-    np.testing.assert_array_equal(model(x_padded), masked_runs["out_mask"])
+    np.testing.assert_allclose(run(model, x_padded), masked_runs["out_mask"], rtol=0, atol=ATOL)
 
 
 def test_tf1_dynamic_rnn_with_sequence_length_is_zero_output_for_mask(x, masked_runs):
+    if keras.backend.backend() != "tensorflow":
+        pytest.skip("dynamic_rnn runs a Keras cell on the TensorFlow backend only")
+    tf = pytest.importorskip("tensorflow")
     outputs, state = tf.compat.v1.nn.dynamic_rnn(
         masked_runs["cell"], x, sequence_length=LENGTHS, initial_state=tf.zeros((3, 2))
     )
@@ -316,20 +333,20 @@ LAYERS_AND_STATES = [(layers.SimpleRNN, 1), (layers.GRU, 1), (layers.LSTM, 2)]
 @pytest.mark.parametrize(("layer_class", "n_states"), LAYERS_AND_STATES)
 def test_zero_initial_state_is_the_default(x, layer_class, n_states):
     layer = layer_class(2, return_sequences=True)
-    default = layer(x)
-    zero_state = layer.cell.get_initial_state(batch_size=3)  # TF 1's cell.zero_state
+    default = run(layer, x)
+    zero_state = to_numpy(layer.cell.get_initial_state(batch_size=3))  # TF 1's cell.zero_state
     assert shapes(zero_state) == [(3, 2)] * n_states
     for state in zero_state:
         np.testing.assert_array_equal(state, 0)
-    np.testing.assert_array_equal(layer(x, initial_state=zero_state), default)
+    np.testing.assert_array_equal(run(layer, x, initial_state=zero_state), default)
 
 
 @pytest.mark.parametrize(("layer_class", "n_states"), LAYERS_AND_STATES)
 def test_initial_state_continues_a_sequence_where_it_stopped(x, layer_class, n_states):
     layer = layer_class(2, return_sequences=True, return_state=True)
-    whole, *final = layer(x)
-    first, *states = layer(x[:, :3])
-    rest, *states_rest = layer(x[:, 3:], initial_state=states)
+    whole, *final = run(layer, x)
+    first, *states = run(layer, x[:, :3])
+    rest, *states_rest = run(layer, x[:, 3:], initial_state=states)
     joined = np.concatenate([first, rest], axis=1)
     np.testing.assert_allclose(joined, whole, rtol=0, atol=ATOL)
     assert len(states_rest) == n_states
@@ -355,10 +372,10 @@ def test_simple_rnn_is_the_numpy_loop_from_zeros_or_initial_state(x, h0):
     initial = None if h0 is None else np.full((3, 3), h0, np.float32)
     np_outputs, np_state = simple_rnn_forward(x, *rnn.get_weights(), h0=initial)
     if initial is None:
-        outputs, state = rnn(x)
+        outputs, state = run(rnn, x)
     else:
-        outputs, state = rnn(x, initial_state=[initial])
-        assert not np.allclose(outputs, rnn(x)[0])  # another start, other outputs
+        outputs, state = run(rnn, x, initial_state=[initial])
+        assert not np.allclose(outputs, run(rnn, x)[0])  # another start, other outputs
     np.testing.assert_allclose(outputs, np_outputs, rtol=0, atol=ATOL)
     np.testing.assert_allclose(state, np_state, rtol=0, atol=ATOL)
 
@@ -394,7 +411,7 @@ def test_lstm_is_the_numpy_step_with_blocks_i_f_c_o(x):
 
     start = np.full((3, 2), 0.5, np.float32)
     h_1, c_1 = lstm_step(x[:, 0], start, start, *weights)
-    keras_h_1, (keras_h_state, keras_c_1) = lstm.cell(x[:, 0], [start, start])  # one step
+    keras_h_1, (keras_h_state, keras_c_1) = run(lstm.cell, x[:, 0], [start, start])  # one step
     np.testing.assert_allclose(keras_h_1, h_1, rtol=0, atol=ATOL)
     np.testing.assert_allclose(keras_c_1, c_1, rtol=0, atol=ATOL)
     np.testing.assert_array_equal(keras_h_state, keras_h_1)
@@ -404,7 +421,7 @@ def test_lstm_is_the_numpy_step_with_blocks_i_f_c_o(x):
     for t in range(x.shape[1]):
         h, c = lstm_step(x[:, t], h, c, *weights)
         np_outputs.append(h)
-    outputs, keras_h, keras_c = lstm(x)
+    outputs, keras_h, keras_c = run(lstm, x)
     np.testing.assert_allclose(outputs, np.stack(np_outputs, axis=1), rtol=0, atol=ATOL)
     np.testing.assert_allclose(keras_h, h, rtol=0, atol=ATOL)
     np.testing.assert_allclose(keras_c, c, rtol=0, atol=ATOL)
@@ -512,3 +529,30 @@ TABLE = {  # TF 1 name: (its Keras 3 line on x (3, 5, 4), the shapes it returns)
 def test_keras3_line_of_the_tf1_table_returns_these_shapes(x, tf1_name):
     line, expected = TABLE[tf1_name]
     assert shapes(line(x)) == expected
+
+
+@pytest.mark.parametrize("return_state", [False, True])
+@pytest.mark.parametrize("return_sequences", [False, True])
+def test_compute_output_shape_is_what_the_call_returns(x, return_sequences, return_state):
+    """The lab prints these shapes with compute_output_shape, without running the layer."""
+    layer = layers.SimpleRNN(2, return_sequences=return_sequences, return_state=return_state)
+    computed = layer.compute_output_shape(x.shape)
+    called = shapes(run(layer, x))
+    assert (list(computed) if return_state else computed) == called
+
+
+# the TF 1 Lecture 12 slides' prints (float32, 7 digits) and the lab's real Loss4
+SLIDES = {"prediction": 0.5967595, "prediction1": 0.5130153, "prediction2": 0.3711007}
+SLIDES |= {"prediction3": 1.3132616, "prediction4": 0.6465949}
+FLOAT64 = {"prediction": 0.59675943, "prediction1": 0.51301525, "prediction2": 0.37110067}
+FLOAT64 |= {"prediction3": 1.31326169, "prediction4": 0.64659502}
+
+
+@pytest.mark.parametrize("name", list(LECTURE_PREDICTIONS))
+def test_lecture_losses_are_float32_prints_of_the_float64_values(name):
+    z64 = np.array(LECTURE_PREDICTIONS[name], np.float64)
+    exact = np.mean(np.log1p(np.exp(z64[:, 0] - z64[:, 1])))
+    assert f"{exact:.8f}" == f"{FLOAT64[name]:.8f}"
+    z32 = np.array([LECTURE_PREDICTIONS[name]], np.float32)
+    keras_loss = keras.losses.SparseCategoricalCrossentropy(from_logits=True)(TARGETS, z32)
+    assert abs(float(keras_loss) - SLIDES[name]) <= 1e-7  # the lab's assert, on every backend
