@@ -13,7 +13,7 @@ from helpers.scaling import MinMaxScaler
 from helpers.setup import setup
 from helpers.summary import print_summary, summary_text
 from helpers.text import CharVocab
-from helpers.training import TrainingLog, first_step_all_correct, print_log, train_steps
+from helpers.training import first_step_all_correct
 from helpers.versions import check_versions
 from helpers.windows import many_to_one_windows, seq2seq_windows
 
@@ -21,7 +21,6 @@ __all__ = [
     "CharVocab",
     "PredictionLog",
     "MinMaxScaler",
-    "TrainingLog",
     "backend",
     "check_versions",
     "data",
@@ -31,7 +30,6 @@ __all__ = [
     "input_gradients",
     "load_stock",
     "many_to_one_windows",
-    "print_log",
     "print_summary",
     "repeat_batch",
     "sample_next",
@@ -42,7 +40,6 @@ __all__ = [
     "summary",
     "summary_text",
     "text",
-    "train_steps",
     "training",
     "versions",
     "weight_gradients",
