@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed
 NOTEBOOKS := $(wildcard notebooks/*.ipynb notebooks/solutions/*.ipynb)
 LINTED := helpers tests tools benchmarks notebooks data conftest.py
 
-.PHONY: lab test test-unit test-notebooks test-arithmetic test-seeds test-backends test-gpu test-oldest run outputs format lint bench test-latest constraints clean
+.PHONY: lab ko test test-unit test-notebooks test-korean test-arithmetic test-seeds test-backends test-gpu test-oldest run outputs format lint bench test-latest constraints clean
 
 # (Re)install when the requirements change; constraints.txt pins the exact versions. A first
 # install takes a few minutes (TensorFlow is about 270 MB): one line per step, then one per
@@ -50,17 +50,28 @@ lab: $(STAMP)  ## open JupyterLab on the notebooks
 #   test-backends    helpers' backend-facing unit tests and every notebook on JAX and on
 #                    PyTorch (errors and asserts: other initial weights, other trajectories).
 NB ?= notebooks
-NBVAL := $(BIN)/pytest -p no:cacheprovider --nbval-current-env
+# The Korean edition (notebooks/ko/) has the English code: one strict pass (test-korean) is
+# enough, so the other notebook steps leave it out.
+NBVAL := $(BIN)/pytest -p no:cacheprovider --nbval-current-env --ignore=notebooks/ko
 OTHER_ARITHMETIC := ONEDNN_MAX_CPU_ISA=AVX2 TF_NUM_INTRAOP_THREADS=8 TF_NUM_INTEROP_THREADS=8
 SWEEP_SEEDS := 1 2 3
 
-test: lint test-unit test-notebooks test-arithmetic test-seeds test-backends  ## everything CI runs
+test: lint test-unit test-notebooks test-korean test-arithmetic test-seeds test-backends  ## everything CI runs
 
 test-unit: $(STAMP)  ## unit tests and doctests, notebook form and hygiene, packaging
 	$(BIN)/pytest -p no:cacheprovider --doctest-modules helpers tests
 
 test-notebooks: $(STAMP)  ## nbval strict over $(NB)
 	$(NBVAL) --nbval $(NB) --nbval-sanitize-with tests/nbval_sanitize.cfg
+
+test-korean: $(STAMP)  ## the Korean edition: nbval strict (its code is the English notebooks')
+	$(BIN)/python tools/translate_notebooks.py check
+	$(BIN)/pytest -p no:cacheprovider --nbval-current-env --nbval notebooks/ko \
+	  --nbval-sanitize-with tests/nbval_sanitize.cfg
+
+ko: $(STAMP)  ## Korean edition: catalogues follow the English, then rebuild notebooks/ko/
+	$(BIN)/python tools/translate_notebooks.py update
+	$(BIN)/python tools/translate_notebooks.py build
 
 test-arithmetic: $(STAMP)  ## nbval strict over $(NB) under another float arithmetic
 	env $(OTHER_ARITHMETIC) $(NBVAL) --nbval $(NB) --nbval-sanitize-with tests/nbval_sanitize.cfg

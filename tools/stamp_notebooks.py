@@ -3,7 +3,7 @@
 The repository URL lives in one place: pyproject.toml, [project.urls] Repository. While it is
 not set, no badge is stamped and the setup cell tells a Colab user how to install the labs.
 
-    python tools/stamp_notebooks.py          # rewrite notebooks/*.ipynb
+    python tools/stamp_notebooks.py          # rewrite every notebook (Korean edition too)
     python tools/stamp_notebooks.py --check  # exit 1 if a badge or setup cell disagrees
 """
 
@@ -52,6 +52,20 @@ def title_index(nb) -> int:
     return 1 if nb.cells and _is_badge(nb.cells[0]) else 0
 
 
+def language_of(path: Path) -> str:
+    """'ko' for the Korean edition (notebooks/ko/...), else 'en'."""
+    parts = path.resolve().relative_to(ROOT).parts
+    return "ko" if parts[:2] == ("notebooks", "ko") else "en"
+
+
+def notebook_paths() -> list[Path]:
+    """Every stored notebook: the labs, their solutions, and the Korean edition of both."""
+    paths = []
+    for folder in (ROOT / "notebooks", ROOT / "notebooks" / "ko"):
+        paths += sorted(folder.glob("*.ipynb")) + sorted(folder.glob("solutions/*.ipynb"))
+    return paths
+
+
 def _setup_index(nb) -> int:
     return next(i for i, c in enumerate(nb.cells) if c.cell_type == "code")
 
@@ -63,7 +77,7 @@ def check(nb, path: Path, repo_url: str) -> list[str]:
     has = nb.cells[0].source if nb.cells and _is_badge(nb.cells[0]) else None
     if has != want:
         problems.append(f"{path.name}: badge is {has!r}, expected {want!r}")
-    if nb.cells[_setup_index(nb)].source != setup_cell(repo_url):
+    if nb.cells[_setup_index(nb)].source != setup_cell(repo_url, language_of(path)):
         problems.append(f"{path.name}: the first code cell is not tools/setup_cell.py's setup cell")
     return problems
 
@@ -75,7 +89,7 @@ def stamp(nb, path: Path, repo_url: str) -> None:
         nb.cells.pop(0)
     if want:
         nb.cells.insert(0, nbformat.v4.new_markdown_cell(want, metadata={"tags": [BADGE_TAG]}))
-    nb.cells[_setup_index(nb)].source = setup_cell(repo_url)
+    nb.cells[_setup_index(nb)].source = setup_cell(repo_url, language_of(path))
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -84,8 +98,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     url = repository_url()
     problems = []
-    notebooks = ROOT / "notebooks"
-    for path in sorted(notebooks.glob("*.ipynb")) + sorted(notebooks.glob("solutions/*.ipynb")):
+    for path in notebook_paths():
         nb = nbformat.read(path, as_version=4)
         if args.check:
             problems += check(nb, path, url)
