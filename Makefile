@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
-NOTEBOOKS := $(wildcard notebooks/*.ipynb notebooks/solutions/*.ipynb)
+NOTEBOOKS := $(wildcard notebooks/*.ipynb notebooks/solutions/*.ipynb notebooks/ko/*.ipynb notebooks/ko/solutions/*.ipynb)
 LINTED := helpers tests tools benchmarks notebooks data conftest.py
 
 .PHONY: lab ko test test-unit test-notebooks test-korean test-arithmetic test-seeds test-backends test-gpu test-oldest run outputs format lint bench test-latest constraints clean

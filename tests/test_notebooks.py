@@ -19,7 +19,13 @@ import stamp_notebooks  # noqa: E402
 
 LABS = sorted((ROOT / "notebooks").glob("*.ipynb"))
 SOLUTIONS = sorted((ROOT / "notebooks" / "solutions").glob("*_solutions.ipynb"))
-NOTEBOOKS = LABS + SOLUTIONS
+KO_LABS = sorted((ROOT / "notebooks" / "ko").glob("*.ipynb"))
+KO_SOLUTIONS = sorted((ROOT / "notebooks" / "ko" / "solutions").glob("*_solutions.ipynb"))
+NOTEBOOKS = LABS + SOLUTIONS + KO_LABS + KO_SOLUTIONS
+# What the section headings say in each edition (tests/test_korean_edition.py: the Korean one).
+EXERCISES = {"en": "Exercises", "ko": "연습 문제"}
+SOLUTIONS_TITLE = {"en": "# Solutions to Lab {n}: ", "ko": "# Lab {n} 풀이: "}
+EXERCISE = {"en": r"## Exercise \d", "ko": r"## 연습 문제 \d"}
 EXPECTED = [
     "00_rnn_basics",
     "01_hihello",
@@ -49,10 +55,19 @@ def test_the_labs_are_there():
     assert [p.stem for p in LABS] == EXPECTED
 
 
-@pytest.mark.parametrize("solutions", SOLUTIONS, ids=lambda p: p.stem)
+def language(path: Path) -> str:
+    return stamp_notebooks.language_of(path)
+
+
+def pid(path: Path) -> str:
+    return ("ko/" if language(path) == "ko" else "") + path.stem
+
+
+@pytest.mark.parametrize("solutions", SOLUTIONS + KO_SOLUTIONS, ids=pid)
 def test_solutions_and_their_lab_link_to_each_other(solutions):
     """Each solutions notebook answers a lab's exercises; the lab points learners to it."""
-    lab = ROOT / "notebooks" / solutions.name.replace("_solutions", "")
+    lang = language(solutions)
+    lab = solutions.parent.parent / solutions.name.replace("_solutions", "")
     assert lab.exists(), f"{solutions.name} has no lab {lab.name}"
     lab_nb = nbformat.read(lab, as_version=4)
     sol_nb = nbformat.read(solutions, as_version=4)
@@ -60,17 +75,17 @@ def test_solutions_and_their_lab_link_to_each_other(solutions):
         r"# Lab (12-\d)", lab_nb.cells[stamp_notebooks.title_index(lab_nb)].source
     )
     title = sol_nb.cells[stamp_notebooks.title_index(sol_nb)].source
-    assert title.startswith(f"# Solutions to Lab {lab_number[1]}: "), title[:80]
+    assert title.startswith(SOLUTIONS_TITLE[lang].format(n=lab_number[1])), title[:80]
     assert f"../{lab.name}" in title, f"{solutions.name}: link back to the lab in the title cell"
     assert any(
         f"solutions/{solutions.name}" in c.source for c in lab_nb.cells if c.cell_type == "markdown"
     ), f"{lab.name}: link to solutions/{solutions.name} after the exercises"
     assert any(
-        re.match(r"## Exercise \d", c.source) for c in sol_nb.cells if c.cell_type == "markdown"
+        re.match(EXERCISE[lang], c.source) for c in sol_nb.cells if c.cell_type == "markdown"
     ), f"{solutions.name}: one '## Exercise K: ...' section per exercise"
 
 
-@pytest.fixture(params=NOTEBOOKS, ids=lambda p: p.stem)
+@pytest.fixture(params=NOTEBOOKS, ids=pid)
 def nb(request):
     return request.param, nbformat.read(request.param, as_version=4)
 
@@ -107,13 +122,14 @@ def test_no_stderr_errors_or_machine_specific_text(nb):
 
 def test_opens_like_a_lab(nb):
     path, notebook = nb
-    if path in SOLUTIONS:
+    if path in SOLUTIONS + KO_SOLUTIONS:
         pytest.skip("solutions open with their own title (test_solutions_and_their_lab_...)")
     title = notebook.cells[stamp_notebooks.title_index(notebook)]
     assert title.cell_type == "markdown"
     assert re.match(r"# Lab 12-\d: \S", title.source), title.source[:80]
     assert any(
-        c.cell_type == "markdown" and re.search(r"^#+ .*Exercises", c.source, re.M)
+        c.cell_type == "markdown"
+        and re.search(rf"^#+ .*{EXERCISES[language(path)]}", c.source, re.M)
         for c in notebook.cells
     ), f"{path.name} has no Exercises section"
 
