@@ -1,7 +1,16 @@
-# Shared by the unit tests and the doctests of helpers/: the same TensorFlow settings as the
-# notebooks' setup cell, set before anything imports TensorFlow.
-import os
+# Shared by the unit tests and the doctests of helpers/: the environment helpers.setup() gives the
+# notebooks (quiet logs, one thread per op, KERAS_BACKEND defaulting to TensorFlow), set before
+# anything imports Keras or a backend.
+from helpers.setup import _configure_environment
 
-os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
-os.environ.setdefault("TF_ENABLE_ONEDNN_OPTS", "0")
-os.environ.setdefault("TF_NUM_INTRAOP_THREADS", "1")
+_configure_environment()
+
+# Property tests time each example (200 ms by default); on a loaded 2-core machine a Keras call
+# can take longer than that without anything being wrong.
+try:
+    from hypothesis import settings
+except ImportError:  # hypothesis is a test dependency; doctests run without it
+    pass
+else:
+    settings.register_profile("rnn-labs", deadline=None)
+    settings.load_profile("rnn-labs")
