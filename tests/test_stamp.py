@@ -27,7 +27,7 @@ def test_no_url_means_no_badge_and_instructions_in_setup():
     stamp_notebooks.stamp(nb, NB_PATH, "")
     assert nb.cells[0].source.startswith("# Lab 12-1")
     assert nb.cells[1].source == setup_cell("")
-    assert 'REPO_URL = ""' in nb.cells[1].source and "upload rnn-labs.zip" in setup_cell("")
+    assert "Running in Colab" in nb.cells[1].source and "%pip" not in nb.cells[1].source
     assert stamp_notebooks.check(nb, NB_PATH, "") == []
 
 
@@ -41,7 +41,7 @@ def test_github_url_stamps_badge_and_url_then_unstamps():
         "notebooks/01_hihello.ipynb)"
     )
     assert stamp_notebooks.title_index(nb) == 1
-    assert f'REPO_URL = "{url}"' in nb.cells[2].source
+    assert f'"git+{url}"' in nb.cells[2].source
     assert stamp_notebooks.check(nb, NB_PATH, url) == []
     assert stamp_notebooks.check(nb, NB_PATH, "") != []  # a changed setting is noticed
     stamp_notebooks.stamp(nb, NB_PATH, url)  # idempotent: still one badge
@@ -53,7 +53,25 @@ def test_github_url_stamps_badge_and_url_then_unstamps():
 def test_non_github_url_gets_no_badge_but_is_installed_from():
     url = "https://gitlab.com/someone/rnn-labs.git"
     assert stamp_notebooks.badge_markdown(url, NB_PATH) is None
-    assert f'REPO_URL = "{url}"' in setup_cell(url)
+    assert f'%pip install -q --no-deps "git+{url}"' in setup_cell(url)
+
+
+def test_the_korean_edition_has_the_same_code_with_korean_comments():
+    sys.path.insert(0, str(stamp_notebooks.ROOT / "tools"))
+    import translate_notebooks
+
+    for url in ("", "https://github.com/a/b"):
+        en, ko = setup_cell(url), setup_cell(url, "ko")
+        assert translate_notebooks.code_tokens(en) == translate_notebooks.code_tokens(ko)
+        assert "참고" in ko and en != ko
+    ko_path = stamp_notebooks.ROOT / "notebooks" / "ko" / "01_hihello.ipynb"
+    assert stamp_notebooks.language_of(ko_path) == "ko"
+    assert stamp_notebooks.language_of(NB_PATH) == "en"
+
+
+def test_the_setup_cell_is_short():
+    for url in ("", "https://github.com/a/b"):
+        assert len(setup_cell(url).splitlines()) <= 12
 
 
 def test_repository_url_is_read_from_pyproject(tmp_path):
@@ -64,47 +82,37 @@ def test_repository_url_is_read_from_pyproject(tmp_path):
     assert stamp_notebooks.repository_url(p) == "https://github.com/a/b"
 
 
-class PipCalled(Exception):
-    pass
-
-
 def run_setup(monkeypatch, url, in_colab):
-    """Execute the setup cell with `helpers` missing, pip intercepted."""
-    import subprocess
-    import types
+    """Run the setup cell as IPython would, with `helpers` missing and %pip recorded."""
+    from IPython.core.inputtransformer2 import TransformerManager
 
     calls = []
-    real_run = subprocess.run
 
-    def fake_run(cmd, **kwargs):
-        if "pip" not in cmd:  # imports may run other tools (platform calls `uname -p`)
-            return real_run(cmd, **kwargs)
-        calls.append(cmd)
-        raise PipCalled
+    class Shell:  # what get_ipython() returns: Colab's shell class lives in google.colab
+        def __str__(self):
+            return "<google.colab._shell.Shell>" if in_colab else "<ipykernel ZMQShell>"
 
-    monkeypatch.setattr(subprocess, "run", fake_run)
+        def run_line_magic(self, name, line):
+            calls.append((name, line))
+            raise ImportError("recorded instead of installing")
+
     monkeypatch.setitem(sys.modules, "helpers", None)  # `import helpers` raises ImportError
-    if in_colab:
-        monkeypatch.setitem(sys.modules, "google.colab", types.ModuleType("google.colab"))
-    else:
-        monkeypatch.delitem(sys.modules, "google.colab", raising=False)
+    code = TransformerManager().transform_cell(setup_cell(url))
     try:
-        exec(setup_cell(url), {})
-    except PipCalled:
-        return calls, None
+        exec(code, {"get_ipython": lambda: Shell()})
     except ImportError as e:
         return calls, e
     return calls, None
 
 
-def test_setup_cell_in_colab_without_url_explains_instead_of_installing(monkeypatch):
+def test_setup_cell_without_url_explains_instead_of_installing(monkeypatch):
     calls, error = run_setup(monkeypatch, "", in_colab=True)
-    assert calls == [] and "upload rnn-labs.zip" in str(error)
+    assert calls == [] and "Running in Colab" in str(error)
 
 
 def test_setup_cell_in_colab_installs_from_the_url(monkeypatch):
     calls, _ = run_setup(monkeypatch, "https://github.com/a/b", in_colab=True)
-    assert calls and calls[0][-1] == "git+https://github.com/a/b" and "--no-deps" in calls[0]
+    assert calls == [("pip", 'install -q --no-deps "git+https://github.com/a/b"')]
 
 
 def test_setup_cell_outside_colab_installs_nothing(monkeypatch):
