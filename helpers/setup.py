@@ -78,6 +78,9 @@ def _plain_text_summaries() -> None:
     # rich asks this module-level function whether to render HTML displays; Keras creates a new
     # Console for every summary, so the answer applies to each of them.
     rich.console._is_jupyter = lambda: False
+    # ipykernel sets FORCE_COLOR=1 (for tracebacks); for rich, TTY_COMPATIBLE=0 overrides it:
+    # no colour codes in the text.
+    os.environ["TTY_COMPATIBLE"] = "0"
     os.environ["COLUMNS"] = "100"  # a kernel has no terminal; rich and Keras read this instead
 
 
