@@ -109,7 +109,7 @@ def final_loss(model, case: Case) -> float:
 
     out = keras.ops.convert_to_numpy(model.predict_on_batch(case.x))
     loss = model.loss if callable(model.loss) else keras.losses.get(model.loss)
-    return float(keras.ops.convert_to_numpy(loss(case.y, out)))
+    return float(np.mean(keras.ops.convert_to_numpy(loss(case.y, out))))  # "mse": per sample
 
 
 def time_fit(case: Case, repeated: bool) -> tuple[float, float]:

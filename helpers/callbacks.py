@@ -122,7 +122,8 @@ class PredictionLog(keras.callbacks.Callback):
     def _record(self) -> None:
         # predict_on_batch runs Keras' compiled predict step (much faster than an eager call).
         out = keras.ops.convert_to_numpy(self.model.predict_on_batch(self.x))
-        loss = float(keras.ops.convert_to_numpy(self._loss_fn()(self.y, out)))
+        # the mean, as Keras reduces: a loss given by name ("mse") is a per-sample function
+        loss = float(np.mean(keras.ops.convert_to_numpy(self._loss_fn()(self.y, out))))
         ids = out.argmax(axis=-1)
         n = self._count
         self._updates.append(n)

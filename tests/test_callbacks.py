@@ -69,6 +69,16 @@ def test_without_vocab_it_prints_losses_only(capsys):
     assert len(lines) == 2 and all(len(line.split()) == 5 for line in lines)
 
 
+def test_a_loss_given_by_name_is_reduced_like_keras():
+    keras.utils.set_random_seed(3)
+    m = keras.Sequential([keras.Input((6, 5)), keras.layers.Dense(1)])
+    m.compile("sgd", "mse")
+    y = np.ones((1, 6, 1), "float32")
+    log = helpers.PredictionLog(X, y, verbose=False)
+    m.fit(X, y, epochs=2, verbose=0, callbacks=[log])
+    assert log.final_loss == pytest.approx(m.evaluate(X, y, verbose=0), rel=1e-5)
+
+
 def test_bad_arguments_are_named():
     with pytest.raises(ValueError, match=r"x must be a batch.*\(5,\)"):
         helpers.PredictionLog(X[0, 0], Y)
