@@ -52,21 +52,26 @@ lab: $(STAMP)  ## open JupyterLab on the notebooks
 NB ?= notebooks
 # The Korean edition (notebooks/ko/) has the English code: one strict pass (test-korean) is
 # enough, so the other notebook steps leave it out.
-NBVAL := $(BIN)/pytest -p no:cacheprovider --nbval-current-env --ignore=notebooks/ko
+# Tests run on JOBS pytest-xdist workers; a notebook's cells stay in order on one worker (--dist
+# loadscope). Kernels compute with a set number of threads per op, so the outputs are those of a
+# serial run. JOBS=0 runs serially; each further job needs about 1.5 GB of memory.
+JOBS ?= 2
+XDIST := -n $(JOBS)
+NBVAL := $(BIN)/pytest -p no:cacheprovider $(XDIST) --dist loadscope --nbval-current-env --ignore=notebooks/ko
 OTHER_ARITHMETIC := ONEDNN_MAX_CPU_ISA=AVX2 TF_NUM_INTRAOP_THREADS=8 TF_NUM_INTEROP_THREADS=8
 SWEEP_SEEDS := 1 2 3
 
 test: lint test-unit test-notebooks test-korean test-arithmetic test-seeds test-backends  ## everything CI runs
 
 test-unit: $(STAMP)  ## unit tests and doctests, notebook form and hygiene, packaging
-	$(BIN)/pytest -p no:cacheprovider --doctest-modules helpers tests
+	$(BIN)/pytest -p no:cacheprovider $(XDIST) --doctest-modules helpers tests
 
 test-notebooks: $(STAMP)  ## nbval strict over $(NB)
 	$(NBVAL) --nbval $(NB) --nbval-sanitize-with tests/nbval_sanitize.cfg
 
 test-korean: $(STAMP)  ## the Korean edition: nbval strict (its code is the English notebooks')
 	$(BIN)/python tools/translate_notebooks.py check
-	$(BIN)/pytest -p no:cacheprovider --nbval-current-env --nbval notebooks/ko \
+	$(BIN)/pytest -p no:cacheprovider $(XDIST) --dist loadscope --nbval-current-env --nbval notebooks/ko \
 	  --nbval-sanitize-with tests/nbval_sanitize.cfg
 
 ko: $(STAMP)  ## Korean edition: catalogues follow the English, then rebuild notebooks/ko/
@@ -87,7 +92,7 @@ OTHER_BACKENDS := jax torch
 
 test-backends: $(BACKENDS_STAMP)  ## unit tests and $(NB) on JAX and PyTorch (nbval lax)
 	set -e; for backend in $(OTHER_BACKENDS); do echo "== KERAS_BACKEND=$$backend"; \
-	  KERAS_BACKEND=$$backend $(BIN)/pytest -p no:cacheprovider --doctest-modules \
+	  KERAS_BACKEND=$$backend $(BIN)/pytest -p no:cacheprovider $(XDIST) --doctest-modules \
 	    -W ignore::DeprecationWarning $(BACKEND_UNIT); \
 	  KERAS_BACKEND=$$backend $(NBVAL) --nbval-lax $(NB); done
 

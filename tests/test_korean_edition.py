@@ -60,6 +60,28 @@ def test_the_prose_is_korean_and_its_links_resolve(english):
             assert (ko_path.parent / target).exists(), f"cell {i}: link {target} goes nowhere"
 
 
+# A Korean term with its English in parentheses, as each lab writes a term at its first use:
+# 은닉 상태(hidden state), **적합 기간**(fit days).
+FIRST_USE = re.compile(r"[\uac00-\ud7a3]\**\(([A-Za-z][A-Za-z '-]+)\)")
+
+
+def normal_term(text: str) -> str:
+    return re.sub(r"[\s-]+", " ", text.lower()).strip()
+
+
+def test_the_glossary_lists_every_term_the_korean_notebooks_introduce():
+    glossary = normal_term((tn.KO / "용어집.md").read_text(encoding="utf-8"))
+    missing = {}
+    for english in ENGLISH:
+        korean = nbformat.read(tn.korean_path(english), as_version=4)
+        for cell in korean.cells:
+            if cell.cell_type == "markdown":
+                for term in FIRST_USE.findall(cell.source):
+                    if normal_term(term) not in glossary:
+                        missing.setdefault(term, pid(english))
+    assert not missing, f"terms missing from notebooks/ko/용어집.md: {missing}"
+
+
 def test_glossary_and_korean_readme():
     glossary = (tn.KO / "용어집.md").read_text(encoding="utf-8")
     for term in [
